@@ -1,0 +1,5 @@
+/** Apps, releases, deployments, rollouts and live status (deployments arrive with the cluster work). */
+@NullMarked
+package dev.nonstop.app;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.nonstop.app.ui;
+
+import org.jspecify.annotations.NullMarked;

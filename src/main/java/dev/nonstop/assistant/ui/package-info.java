@@ -1,0 +1,4 @@
+@NullMarked
+package dev.nonstop.assistant.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.nonstop.audit.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.nonstop.audit.ui;
+
+import org.jspecify.annotations.NullMarked;

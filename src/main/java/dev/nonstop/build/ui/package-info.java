@@ -1,0 +1,4 @@
+@NullMarked
+package dev.nonstop.build.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.nonstop.metrics.ui;
+
+import org.jspecify.annotations.NullMarked;

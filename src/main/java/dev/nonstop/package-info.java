@@ -1,0 +1,4 @@
+@NullMarked
+package dev.nonstop;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,137 @@
+package dev.nonstop.security;
+
+import dev.nonstop.audit.AuditLog;
+import dev.nonstop.common.Email;
+import dev.nonstop.common.TenantSlug;
+import dev.nonstop.common.Text;
+import dev.nonstop.common.UserError;
+import dev.nonstop.security.internal.MembershipEntity;
+import dev.nonstop.security.internal.MembershipRepository;
+import dev.nonstop.security.internal.UserAccountEntity;
+import dev.nonstop.security.internal.UserAccountRepository;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accounts and memberships: sign-up (account + tenant + owner membership, all or nothing), members
+ * joining through an invitation, and member lists.
+ */
+@Service
+public class AccountService {
+
+    public static final int MAX_DISPLAY_NAME = 80;
+    public static final int MAX_COMPANY_NAME = 100;
+
+    private final UserAccountRepository users;
+    private final MembershipRepository memberships;
+    private final TenantRegistrar tenants;
+    private final PasswordPolicy passwordPolicy;
+    private final PasswordEncoder passwordEncoder;
+    private final AuditLog audit;
+    private final Caller caller;
+    private final Clock clock;
+
+    AccountService(UserAccountRepository users, MembershipRepository memberships, TenantRegistrar tenants,
+                   PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder, AuditLog audit, Caller caller,
+                   Clock clock) {
+        this.users = users;
+        this.memberships = memberships;
+        this.tenants = tenants;
+        this.passwordPolicy = passwordPolicy;
+        this.passwordEncoder = passwordEncoder;
+        this.audit = audit;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates an account, its tenant (on the starting tier) and the owner membership in one
+     * transaction. Every field is checked before anything is written.
+     */
+    @Transactional
+    public SignUpResult signUp(SignUpRequest request) {
+        Email email = Email.parse(request.email());
+        String displayName = Text.require("field.display-name", request.displayName(), MAX_DISPLAY_NAME);
+        String companyName = Text.require("field.company-name", request.companyName(), MAX_COMPANY_NAME);
+        TenantSlug slug = slugFor(request.slug(), companyName);
+        passwordPolicy.check(request.password(), email.value());
+        if (users.existsByEmail(email.value())) {
+            throw new UserError("error.email.taken", email.value());
+        }
+        long tenantId = tenants.register(companyName, slug);
+        UserAccountEntity account = users.save(new UserAccountEntity(email.value(),
+                passwordEncoder.encode(request.password()), displayName, false, clock.instant()));
+        memberships.save(new MembershipEntity(account.id(), tenantId, Role.OWNER, clock.instant()));
+        audit.recordAs(email.value(), slug.value(), "tenant.signed-up",
+                "Account " + email + " created tenant " + slug + " (" + companyName + ")");
+        return new SignUpResult(account.id(), email, tenantId, slug);
+    }
+
+    /** The slug the user typed, or one suggested from the company name. */
+    private static TenantSlug slugFor(String typed, String companyName) {
+        if (typed != null && !typed.isBlank()) {
+            return TenantSlug.parse(typed);
+        }
+        String suggested = TenantSlug.suggest(companyName);
+        if (suggested.isEmpty()) {
+            throw new UserError("error.slug.needed");
+        }
+        return TenantSlug.parse(suggested);
+    }
+
+    /** Suggests a slug for the sign-up form, or an empty string when the name gives none. */
+    public String suggestSlug(String companyName) {
+        return TenantSlug.suggest(companyName == null ? "" : companyName);
+    }
+
+    /**
+     * Creates a MEMBER account in a tenant. Only for the tenant feature's invitation flow, after it
+     * has checked the invitation token: it is the token, not a session, that authorises this.
+     */
+    @Transactional
+    public long joinTenant(long tenantId, Email email, String rawDisplayName, String password) {
+        String displayName = Text.require("field.display-name", rawDisplayName, MAX_DISPLAY_NAME);
+        passwordPolicy.check(password, email.value());
+        if (users.existsByEmail(email.value())) {
+            throw new UserError("error.email.taken", email.value());
+        }
+        UserAccountEntity account = users.save(new UserAccountEntity(email.value(), passwordEncoder.encode(password),
+                displayName, false, clock.instant()));
+        memberships.save(new MembershipEntity(account.id(), tenantId, Role.MEMBER, clock.instant()));
+        return account.id();
+    }
+
+    /** Members of the caller's own tenant (or of any tenant, for a platform admin). */
+    @Transactional(readOnly = true)
+    public List<Member> members(long tenantId) {
+        caller.requireTenant(tenantId);
+        return memberships.findByTenantIdOrderByCreatedAtAsc(tenantId).stream()
+                .map(m -> {
+                    UserAccountEntity account = users.findById(m.userId()).orElseThrow();
+                    return new Member(account.id(), new Email(account.email()), account.displayName(), m.role(),
+                            m.createdAt());
+                })
+                .toList();
+    }
+
+    /** Member counts of every tenant, for the admin's tenant list. */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> memberCounts() {
+        caller.requireAdmin();
+        Map<Long, Long> counts = new HashMap<>();
+        for (Object[] row : memberships.countByTenant()) {
+            counts.put((Long) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean emailTaken(Email email) {
+        return users.existsByEmail(email.value());
+    }
+}

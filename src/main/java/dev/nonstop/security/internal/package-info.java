@@ -1,0 +1,4 @@
+@NullMarked
+package dev.nonstop.security.internal;
+
+import org.jspecify.annotations.NullMarked;

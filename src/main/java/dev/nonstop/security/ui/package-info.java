@@ -1,0 +1,4 @@
+@NullMarked
+package dev.nonstop.security.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.nonstop.shell.ui;
+
+import org.jspecify.annotations.NullMarked;

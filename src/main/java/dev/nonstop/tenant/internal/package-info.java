@@ -1,0 +1,4 @@
+@NullMarked
+package dev.nonstop.tenant.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.nonstop.tenant.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.nonstop.tier.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.nonstop.tier.ui;
+
+import org.jspecify.annotations.NullMarked;
