@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,12 +65,24 @@ public class AccountService {
             throw new UserError("error.email.taken", email.value());
         }
         long tenantId = tenants.register(companyName, slug);
-        UserAccountEntity account = users.save(new UserAccountEntity(email.value(),
+        UserAccountEntity account = saveNew(new UserAccountEntity(email.value(),
                 passwordEncoder.encode(request.password()), displayName, false, clock.instant()));
         memberships.save(new MembershipEntity(account.id(), tenantId, Role.OWNER, clock.instant()));
         audit.recordAs(email.value(), slug.value(), "tenant.signed-up",
                 "Account " + email + " created tenant " + slug + " (" + companyName + ")");
         return new SignUpResult(account.id(), email, tenantId, slug);
+    }
+
+    /**
+     * Inserts an account now, so that a concurrent sign-up with the same email fails here with a
+     * clear message (and rolls back the tenant row) rather than at commit.
+     */
+    private UserAccountEntity saveNew(UserAccountEntity account) {
+        try {
+            return users.saveAndFlush(account);
+        } catch (DataIntegrityViolationException raced) {
+            throw new UserError("error.email.taken", account.email());
+        }
     }
 
     /** The slug the user typed, or one suggested from the company name. */
@@ -100,7 +113,7 @@ public class AccountService {
         if (users.existsByEmail(email.value())) {
             throw new UserError("error.email.taken", email.value());
         }
-        UserAccountEntity account = users.save(new UserAccountEntity(email.value(), passwordEncoder.encode(password),
+        UserAccountEntity account = saveNew(new UserAccountEntity(email.value(), passwordEncoder.encode(password),
                 displayName, false, clock.instant()));
         memberships.save(new MembershipEntity(account.id(), tenantId, Role.MEMBER, clock.instant()));
         return account.id();

@@ -1,0 +1,74 @@
+package dev.nonstop.testsupport;
+
+import dev.nonstop.common.Email;
+import dev.nonstop.security.AccountService;
+import dev.nonstop.security.SignUpRequest;
+import dev.nonstop.security.SignUpResult;
+import dev.nonstop.security.internal.NonstopUserDetailsService;
+import dev.nonstop.security.internal.UserAccountRepository;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Accounts the tests act as. Seeded once per context: an owner and a member of tenant
+ * {@code fixture-co}, and a platform admin. {@link #newTenant()} makes fresh ones for tests that change things.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class Fixtures implements ApplicationRunner {
+
+    public static final String PASSWORD = "fixture passphrase 1";
+    public static final String OWNER = "owner@fixture.test";
+    public static final String MEMBER = "member@fixture.test";
+    public static final String ADMIN = "admin@fixture.test";
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private final AccountService accounts;
+    private final UserAccountRepository users;
+    private final NonstopUserDetailsService details;
+    private final TransactionTemplate tx;
+
+    Fixtures(AccountService accounts, UserAccountRepository users, NonstopUserDetailsService details,
+             TransactionTemplate tx) {
+        this.accounts = accounts;
+        this.users = users;
+        this.details = details;
+        this.tx = tx;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (users.existsByEmail(OWNER)) {
+            return;
+        }
+        SignUpResult owner = accounts.signUp(new SignUpRequest(OWNER, PASSWORD, "Olivia Owner", "Fixture Co",
+                "fixture-co"));
+        accounts.joinTenant(owner.tenantId(), new Email(MEMBER), "Mina Member", PASSWORD);
+        accounts.signUp(new SignUpRequest(ADMIN, PASSWORD, "Ada Admin", "Fixture Ops", "fixture-ops"));
+        tx.executeWithoutResult(status -> users.findByEmail(ADMIN).orElseThrow().makePlatformAdmin());
+    }
+
+    /** Signs up a new owner with a new tenant; returns the result. */
+    public SignUpResult newTenant() {
+        int n = COUNTER.incrementAndGet();
+        String suffix = n + "-" + Long.toString(System.nanoTime(), 36);
+        return accounts.signUp(new SignUpRequest("owner" + suffix + "@example.test", PASSWORD, "Owner " + n,
+                "Company " + suffix, "co-" + suffix));
+    }
+
+    /** Acts as this account for the rest of the test (until {@link #signOut()}). */
+    public void signInAs(String email) {
+        UserDetails user = details.loadUserByUsername(email);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
+
+    public void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+}
