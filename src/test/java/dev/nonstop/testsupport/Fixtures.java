@@ -26,6 +26,9 @@ public class Fixtures implements ApplicationRunner {
     public static final String OWNER = "owner@fixture.test";
     public static final String MEMBER = "member@fixture.test";
     public static final String ADMIN = "admin@fixture.test";
+    /** Owner of a tenant whose name is an HTML/script injection attempt, to prove views escape it. */
+    public static final String HTML_OWNER = "html-owner@fixture.test";
+    public static final String HTML_COMPANY = "<b>Bold</b> & <script>alert('x')</script> Co";
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private final AccountService accounts;
@@ -51,6 +54,8 @@ public class Fixtures implements ApplicationRunner {
         accounts.joinTenant(owner.tenantId(), new Email(MEMBER), "Mina Member", PASSWORD);
         accounts.signUp(new SignUpRequest(ADMIN, PASSWORD, "Ada Admin", "Fixture Ops", "fixture-ops"));
         tx.executeWithoutResult(status -> users.findByEmail(ADMIN).orElseThrow().makePlatformAdmin());
+        accounts.signUp(new SignUpRequest(HTML_OWNER, PASSWORD, "<img src=x onerror=alert(1)>", HTML_COMPANY,
+                "html-co"));
     }
 
     /** Signs up a new owner with a new tenant; returns the result. */

@@ -13,6 +13,7 @@ import org.springframework.test.context.ActiveProfiles;
  * the suite starts the portal's context once.
  */
 @Target(ElementType.TYPE)
+@java.lang.annotation.Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @ActiveProfiles("test")

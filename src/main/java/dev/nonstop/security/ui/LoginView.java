@@ -33,6 +33,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private final LoginForm form = new LoginForm();
     private final Paragraph notice = new Paragraph();
+    private LoginI18n shown = LoginI18n.createDefault();
 
     LoginView() {
         setSizeFull();
@@ -40,7 +41,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         setJustifyContentMode(JustifyContentMode.CENTER);
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
-        form.setI18n(i18n(null));
+        show(i18n(null));
         notice.setId("login-notice");
         notice.setVisible(false);
         Anchor signUp = new Anchor("signup", getTranslation("login.no-account"));
@@ -58,9 +59,19 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             notice.setVisible(true);
         }
         if (params.containsKey("error")) {
-            form.setI18n(i18n(lastFailure()));
+            show(i18n(lastFailure()));
             form.setError(true);
         }
+    }
+
+    private void show(LoginI18n i18n) {
+        shown = i18n;
+        form.setI18n(i18n);
+    }
+
+    /** The error message the form shows when it is in error. */
+    String errorMessage() {
+        return shown.getErrorMessage().getMessage();
     }
 
     private LoginI18n i18n(Exception failure) {
