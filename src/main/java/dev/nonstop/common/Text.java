@@ -26,13 +26,16 @@ public final class Text {
         return text;
     }
 
-    /** Control characters and the invisible characters that reorder or hide text (Trojan-source style). */
+    /**
+     * Control characters and the invisible characters that reorder or hide text (Trojan-source style).
+     * Zero-width joiners (U+200C, U+200D) stay allowed: emoji sequences and several scripts need them.
+     */
     static boolean isForbidden(int cp) {
         return Character.getType(cp) == Character.CONTROL
                 || (cp >= 0x202A && cp <= 0x202E)
                 || (cp >= 0x2066 && cp <= 0x2069)
                 || cp == 0x200E || cp == 0x200F || cp == 0x061C
-                || (cp >= 0x200B && cp <= 0x200D) || cp == 0xFEFF
+                || cp == 0x200B || cp == 0x2060 || cp == 0xFEFF
                 || Character.getType(cp) == Character.UNASSIGNED
                 || Character.getType(cp) == Character.PRIVATE_USE
                 || Character.getType(cp) == Character.SURROGATE;
