@@ -1,0 +1,44 @@
+package dev.nonstop.e2e;
+
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Headless Debian Chromium driven by Playwright (its own browser download does not work here).
+ * Without Chromium the browser tests are skipped with a message; in CI they fail instead.
+ */
+final class Browser {
+
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("NONSTOP_CHROMIUM", "/usr/bin/chromium"));
+
+    private Browser() {
+    }
+
+    static com.microsoft.playwright.Browser launch(Playwright playwright) {
+        return playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic")));
+    }
+
+    static Playwright playwright() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            String message = "No Chromium at " + CHROMIUM + ": browser tests skipped. Install it with "
+                    + "'apt-get install -y chromium' (or set NONSTOP_CHROMIUM).";
+            if ("true".equalsIgnoreCase(System.getenv("CI")) || Boolean.getBoolean("nonstop.test.browser.required")) {
+                Assertions.fail(message);
+            }
+            System.err.println("SKIPPED browser tests: " + message);
+            Assumptions.abort(message);
+        }
+        return Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    }
+}

@@ -1,0 +1,135 @@
+package dev.nonstop.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import dev.nonstop.testsupport.Fixtures;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The portal as a person meets it, in headless Chromium: one running portal for the whole class.
+ * Screenshots land in target/screenshots for a human look.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(Fixtures.class)
+class PortalJourneyTest {
+
+    static Playwright playwright;
+    static com.microsoft.playwright.Browser browser;
+
+    @LocalServerPort int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        playwright = Browser.playwright();
+        browser = Browser.launch(playwright);
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    private Page open(String locale) {
+        BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setLocale(locale).setViewportSize(1280, 800));
+        context.setDefaultTimeout(30_000);
+        return context.newPage();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + "/" + path;
+    }
+
+    private static void type(Page page, String id, String text) {
+        page.locator("#" + id + " input").fill(text);
+    }
+
+    private static void login(Page page, String email, String password) {
+        page.locator("vaadin-login-form input[name='username']").fill(email);
+        page.locator("vaadin-login-form input[name='password']").fill(password);
+        page.locator("vaadin-login-form vaadin-button[theme~='submit']").click();
+    }
+
+    private static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots", name + ".png")));
+    }
+
+    @Test
+    void sign_up_then_sign_in_shows_the_users_own_tenant_and_tier() {
+        Page page = open("en-US");
+        page.navigate(url("signup"));
+        type(page, "signup-email", "e2e-owner@example.org");
+        type(page, "signup-password", "a long enough passphrase");
+        type(page, "signup-display-name", "Eun-ji");
+        type(page, "signup-company", "E2E Noodle House");
+        assertThat(page.locator("#signup-slug input")).hasValue("e2e-noodle-house");
+        screenshot(page, "signup");
+        page.locator("#signup-submit").click();
+
+        assertThat(page).hasURL(Pattern.compile(".*/login\\?created=.*"));
+        assertThat(page.locator("#login-notice")).containsText("e2e-owner@example.org");
+        login(page, "e2e-owner@example.org", "a long enough passphrase");
+
+        assertThat(page.locator("#current-tenant")).hasText("Eun-ji · E2E Noodle House (FREE)");
+        assertThat(page.locator("#deploy-first-app")).isVisible();
+        assertThat(page.locator("#cluster-banner")).containsText("No cluster is connected");
+        screenshot(page, "apps");
+        page.navigate(url("settings"));
+        assertThat(page.locator("#tenant-tier")).hasText("Tier: FREE");
+        screenshot(page, "settings");
+    }
+
+    @Test
+    void a_korean_browser_gets_korean_and_can_switch_to_english() {
+        Page page = open("ko-KR");
+        page.navigate(url("signup"));
+        assertThat(page.locator("h1")).hasText("Nonstop 계정 만들기");
+        screenshot(page, "signup-ko");
+        page.locator("#language-switch").click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("English")).click();
+        assertThat(page.locator("h1")).hasText("Create your Nonstop account");
+    }
+
+    @Test
+    void repeated_wrong_passwords_pause_sign_in_and_say_until_when() {
+        Page page = open("en-US");
+        page.navigate(url("login"));
+        for (int i = 0; i < 5; i++) {
+            login(page, Fixtures.MEMBER, "not the password " + i);
+            assertThat(page).hasURL(Pattern.compile(".*/login\\?error"));
+        }
+        login(page, Fixtures.MEMBER, Fixtures.PASSWORD);
+        assertThat(page.locator("vaadin-login-form")).containsText("Too many attempts");
+        assertThat(page.locator("vaadin-login-form")).containsText("Try again at");
+        screenshot(page, "throttled");
+    }
+
+    @Test
+    void a_member_is_kept_out_of_admin_screens() {
+        Page page = open("en-US");
+        page.navigate(url("login"));
+        login(page, Fixtures.OWNER, Fixtures.PASSWORD);
+        assertThat(page.locator("#current-tenant")).containsText("Fixture Co");
+        page.navigate(url("admin/tiers"));
+        assertThat(page.locator("#not-found")).hasText("Page not found");
+        assertThat(page.locator("body")).not().containsText("Save FREE");
+        assertThat(page.locator("body")).not().containsText("admin/tenants");
+    }
+}
