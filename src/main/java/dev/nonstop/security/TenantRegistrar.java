@@ -11,6 +11,9 @@ public interface TenantRegistrar {
     /** Creates a tenant on the starting tier and returns its id; refuses a slug that is taken. */
     long register(String companyName, TenantSlug slug);
 
+    /** The id of the tenant with this slug, if there is one. */
+    java.util.OptionalLong idOf(TenantSlug slug);
+
     /** Whether a slug is free, to warn on the sign-up form before submitting. */
     boolean isSlugFree(TenantSlug slug);
 }

@@ -41,6 +41,13 @@ class DatabaseTenantRegistrar implements TenantRegistrar {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.OptionalLong idOf(TenantSlug slug) {
+        return tenants.findBySlug(slug.value()).map(t -> java.util.OptionalLong.of(t.id()))
+                .orElse(java.util.OptionalLong.empty());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public boolean isSlugFree(TenantSlug slug) {
         return !tenants.existsBySlug(slug.value());
     }

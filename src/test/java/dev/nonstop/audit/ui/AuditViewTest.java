@@ -1,0 +1,33 @@
+package dev.nonstop.audit.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.textfield.TextField;
+import dev.nonstop.audit.AuditEvent;
+import dev.nonstop.security.SignUpResult;
+import dev.nonstop.testsupport.Fixtures;
+import dev.nonstop.testsupport.UiTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+@WithUserDetails(value = Fixtures.ADMIN, userDetailsServiceBeanName = UiTest.USERS)
+class AuditViewTest extends UiTest {
+
+    @Autowired Fixtures fixtures;
+
+    @Test
+    void admins_filter_the_audit_trail_by_tenant_and_action() {
+        SignUpResult tenant = fixtures.newTenant();
+        AuditView view = navigate(AuditView.class);
+        test($(TextField.class).withLabel("Tenant").single()).setValue(tenant.slug().value());
+        List<AuditEvent> rows = view.grid.getGenericDataView().getItems().toList();
+        assertThat(rows).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("tenant.signed-up");
+            assertThat(e.actor()).isEqualTo(tenant.email().value());
+        });
+        test($(TextField.class).withLabel("What").single()).setValue("tier");
+        assertThat(view.grid.getGenericDataView().getItems().toList()).isEmpty();
+    }
+}
