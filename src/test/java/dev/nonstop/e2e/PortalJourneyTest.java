@@ -87,13 +87,17 @@ class PortalJourneyTest {
         assertThat(page.locator("#login-notice")).containsText("e2e-owner@example.org");
         login(page, "e2e-owner@example.org", "a long enough passphrase");
 
-        assertThat(page.locator("#current-tenant")).hasText("Eun-ji · E2E Noodle House (FREE)");
+        assertThat(page.locator("#current-tenant")).hasText("Eun-ji · E2E Noodle House (Free)");
         assertThat(page.locator("#deploy-first-app")).isVisible();
         assertThat(page.locator("#cluster-banner")).containsText("No cluster is connected");
         screenshot(page, "apps");
         page.navigate(url("settings"));
-        assertThat(page.locator("#tenant-tier")).hasText("Tier: FREE");
+        assertThat(page.locator("#tenant-tier")).hasText("Tier: Free");
         screenshot(page, "settings");
+        page.locator("#logout").click();
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
+        page.navigate(url("settings"));
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
     }
 
     @Test

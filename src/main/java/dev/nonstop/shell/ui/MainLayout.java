@@ -38,7 +38,7 @@ public class MainLayout extends AppLayout {
 
         Span brand = new Span("Nonstop");
         brand.addClassNames("nonstop-brand");
-        Span who = new Span(user.displayName() + " · " + tenant.name() + " (" + tenant.tier().code() + ")");
+        Span who = new Span(user.displayName() + " · " + tenant.name() + " (" + getTranslation("tier.name." + tenant.tier().code()) + ")");
         who.setId("current-tenant");
         who.addClassNames("nonstop-who");
         Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(),

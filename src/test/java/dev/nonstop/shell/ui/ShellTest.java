@@ -32,7 +32,7 @@ class ShellTest extends UiTest {
     void a_signed_in_owner_lands_on_apps_with_a_call_to_deploy_and_sees_their_tenant_and_tier() {
         navigate(AppsView.class);
         assertThat($(Button.class).id("deploy-first-app").getText()).isEqualTo("Deploy your first app");
-        assertThat($(Span.class).id("current-tenant").getText()).isEqualTo("Olivia Owner · Fixture Co (FREE)");
+        assertThat($(Span.class).id("current-tenant").getText()).isEqualTo("Olivia Owner · Fixture Co (Free)");
         assertThat($(Div.class).id("cluster-banner").getText()).contains("No cluster is connected");
         assertThat(navLabels()).containsExactly("Apps", "Builds", "Monitoring", "Assistant", "Settings");
     }

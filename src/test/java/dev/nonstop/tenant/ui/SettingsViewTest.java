@@ -19,7 +19,7 @@ class SettingsViewTest extends UiTest {
     void owners_see_tier_members_and_get_an_invitation_link() {
         navigate(SettingsView.class);
         assertThat($(H2.class).id("tenant-name").getText()).isEqualTo("Fixture Co");
-        assertThat($(Paragraph.class).id("tenant-tier").getText()).isEqualTo("Tier: FREE");
+        assertThat($(Paragraph.class).id("tenant-tier").getText()).isEqualTo("Tier: Free");
 
         test($(EmailField.class).id("invite-email")).setValue("colleague@example.org");
         test($(Button.class).id("invite")).click();

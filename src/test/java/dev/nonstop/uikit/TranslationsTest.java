@@ -1,0 +1,54 @@
+package dev.nonstop.uikit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every text the portal shows exists in English and in Korean, and every key the code asks for exists. */
+class TranslationsTest {
+
+    private static Properties load(String name) throws IOException {
+        Properties properties = new Properties();
+        try (var in = TranslationsTest.class.getResourceAsStream("/vaadin-i18n/" + name)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+
+    @Test
+    void korean_and_english_have_the_same_keys() throws IOException {
+        assertThat(new TreeSet<>(load("translations_ko.properties").stringPropertyNames()))
+                .isEqualTo(new TreeSet<>(load("translations_en.properties").stringPropertyNames()));
+        assertThat(load("translations.properties")).isEqualTo(load("translations_en.properties"));
+    }
+
+    @Test
+    void every_key_named_in_the_code_has_a_text() throws IOException {
+        Set<String> known = load("translations_en.properties").stringPropertyNames();
+        Pattern literal = Pattern.compile("(?:getTranslation|UserError|Problem|EmptyPage)\\(\"([a-z][\\w.-]+)\"");
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = literal.matcher(Files.readString(file));
+                while (m.find()) {
+                    String key = m.group(1);
+                    if (key.contains(".") && !key.endsWith(".") && !known.contains(key)) {
+                        missing.add(key + " (" + file.getFileName() + ")");
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+}
