@@ -1,0 +1,63 @@
+package dev.nonstop.sandbox.internal.api;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.HashMap;
+
+/**
+ * The sandbox's Kubernetes API: plain HTTP on a loopback port, reached by fabric8 clients (and kubectl)
+ * like any cluster.
+ */
+public final class SandboxApiServer implements AutoCloseable {
+
+    private final KubernetesMockServer server;
+    private final SandboxDispatcher dispatcher;
+
+    private SandboxApiServer(KubernetesMockServer server, SandboxDispatcher dispatcher) {
+        this.server = server;
+        this.dispatcher = dispatcher;
+    }
+
+    /** Starts on the given loopback port (0 picks a free one). */
+    public static SandboxApiServer start(Clock clock, int port) {
+        SandboxDispatcher dispatcher = new SandboxDispatcher(clock);
+        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                dispatcher, false);
+        server.init(InetAddress.getLoopbackAddress(), port);
+        return new SandboxApiServer(server, dispatcher);
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public SandboxDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** Client configuration for this API: no kubeconfig, no credentials, no default namespace. */
+    public Config config() {
+        return new ConfigBuilder(Config.empty()).withMasterUrl(url()).withRequestTimeout(30_000)
+                .withConnectionTimeout(5_000).build();
+    }
+
+    public KubernetesClient newClient() {
+        return new KubernetesClientBuilder().withConfig(config()).build();
+    }
+
+    @Override
+    public void close() {
+        server.destroy();
+    }
+}

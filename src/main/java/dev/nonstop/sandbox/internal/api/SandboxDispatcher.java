@@ -1,0 +1,327 @@
+package dev.nonstop.sandbox.internal.api;
+
+import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.crud.AttributeSet;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * fabric8's CRUD store wrapped so that it behaves like an API server where Nonstop relies on it:
+ * server-side apply with field managers, status kept on main-resource updates, garbage collection by
+ * owner references, namespace deletion removing its contents, refusal of objects in a namespace that
+ * does not exist, admission hooks (quota), and the discovery documents kubectl needs.
+ * Writes are serialised by one lock, so read-modify-write sequences are atomic.
+ */
+public class SandboxDispatcher extends KubernetesCrudDispatcher {
+
+    /** Decides whether a new object may be created; returns a refusal, or empty to admit it. */
+    public interface Admission {
+        Optional<MockResponse> admit(String namespace, ObjectNode object);
+    }
+
+    static final String APPLY_PATCH = "application/apply-patch";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Clock clock;
+    private final ReentrantLock writes = new ReentrantLock();
+    private final List<Admission> admissions = new ArrayList<>();
+
+    public SandboxDispatcher(Clock clock) {
+        super(ResourceCatalog.RESOURCES.stream()
+                .filter(r -> r.group().equals("tekton.dev") || r.group().equals("metrics.k8s.io"))
+                .map(r -> new CustomResourceDefinitionContext.Builder().withGroup(r.group())
+                        .withVersion(r.version()).withKind(r.kind()).withPlural(r.plural())
+                        .withScope(r.namespaced() ? "Namespaced" : "Cluster").withStatusSubresource(r.hasStatus())
+                        .build())
+                .toList());
+        this.clock = clock;
+    }
+
+    public void addAdmission(Admission admission) {
+        admissions.add(admission);
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        String rawPath = request.getPath();
+        HttpMethod method = request.method();
+        if (method == HttpMethod.GET) {
+            Optional<String> discovery = Discovery.document(rawPath);
+            if (discovery.isPresent()) {
+                return rawPath.startsWith("/healthz") || rawPath.startsWith("/readyz") || rawPath.startsWith("/livez")
+                        ? new MockResponse().setResponseCode(200).setBody(discovery.get())
+                        : ApiStatus.json(200, discovery.get());
+            }
+            return super.dispatch(request);
+        }
+        Optional<ResourcePath> parsed = ResourcePath.parse(rawPath);
+        if (parsed.isEmpty()) {
+            return super.dispatch(request);
+        }
+        ResourcePath path = parsed.get();
+        writes.lock();
+        try {
+            return switch (method) {
+                case POST -> create(request, path);
+                case PUT -> update(request, path);
+                case PATCH -> isApply(request) ? apply(request, path) : patch(request, path);
+                case DELETE -> delete(request, path);
+                default -> super.dispatch(request);
+            };
+        } catch (BadRequest bad) {
+            return ApiStatus.failure(400, "BadRequest", bad.getMessage());
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    private static boolean isApply(RecordedRequest request) {
+        String type = request.getHeader("Content-Type");
+        return type != null && type.startsWith(APPLY_PATCH);
+    }
+
+    // ---- create ----------------------------------------------------------------------------------
+
+    private MockResponse create(RecordedRequest request, ResourcePath path) {
+        ObjectNode body = body(request);
+        String namespace = path.namespace();
+        if (namespace != null) {
+            Optional<MockResponse> refused = namespaceMissing(namespace).or(() -> admit(namespace, body));
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+        }
+        String manager = path.query().get("fieldManager");
+        if (manager != null) {
+            ManagedFields.recordUpdate(null, body, manager, clock.instant());
+        }
+        return super.handleCreate(rewrite(request, HttpMethod.POST, request.getPath(), body));
+    }
+
+    private Optional<MockResponse> namespaceMissing(String namespace) {
+        if (get("/api/v1/namespaces/" + namespace) != null) {
+            return Optional.empty();
+        }
+        return Optional.of(ApiStatus.failure(404, "NotFound", "namespaces \"" + namespace + "\" not found"));
+    }
+
+    private Optional<MockResponse> admit(String namespace, ObjectNode object) {
+        for (Admission admission : admissions) {
+            Optional<MockResponse> refused = admission.admit(namespace, object);
+            if (refused.isPresent()) {
+                return refused;
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ---- update (PUT) ----------------------------------------------------------------------------
+
+    private MockResponse update(RecordedRequest request, ResourcePath path) {
+        if (path.name() == null || path.subresource() != null) {
+            return super.dispatch(request);
+        }
+        ObjectNode body = body(request);
+        ObjectNode current = get(path.objectPath());
+        if (current != null) {
+            keepStatus(path, current, body);
+            String manager = path.query().get("fieldManager");
+            if (manager != null || current.path("metadata").has("managedFields")) {
+                ManagedFields.recordUpdate(current, body, manager == null ? "unknown" : manager, clock.instant());
+            }
+        }
+        return super.handleUpdate(rewrite(request, HttpMethod.PUT, request.getPath(), body));
+    }
+
+    /** A write to the main resource never changes status: that is the status subresource's job. */
+    private static void keepStatus(ResourcePath path, ObjectNode current, ObjectNode body) {
+        boolean hasStatus = ResourceCatalog.byPath(path).map(ResourceCatalog.Resource::hasStatus).orElse(false);
+        if (!hasStatus) {
+            return;
+        }
+        JsonNode status = current.get("status");
+        if (status == null) {
+            body.remove("status");
+        } else {
+            body.set("status", status.deepCopy());
+        }
+    }
+
+    // ---- patch -----------------------------------------------------------------------------------
+
+    private MockResponse patch(RecordedRequest request, ResourcePath path) {
+        ObjectNode before = path.name() == null ? null : get(path.objectPath());
+        MockResponse response = super.dispatch(request);
+        if (before != null && path.subresource() == null && response.code() < 300
+                && (before.path("metadata").has("managedFields") || path.query().containsKey("fieldManager"))) {
+            ObjectNode after = get(path.objectPath());
+            if (after != null) {
+                ManagedFields.recordUpdate(before, after, path.query().getOrDefault("fieldManager", "unknown"),
+                        clock.instant());
+                replaceSilently(path.objectPath(), after);
+            }
+        }
+        return response;
+    }
+
+    /** Rewrites an object's stored form without an event (only its managed fields changed). */
+    private void replaceSilently(String objectPath, ObjectNode object) {
+        AttributeSet key = getKey(objectPath);
+        Map.Entry<AttributeSet, String> entry = findResource(key);
+        if (entry != null) {
+            getMap().put(entry.getKey(), object.toString());
+        }
+    }
+
+    // ---- server-side apply -----------------------------------------------------------------------
+
+    private MockResponse apply(RecordedRequest request, ResourcePath path) {
+        if (path.name() == null) {
+            return ApiStatus.failure(400, "BadRequest", "apply needs an object name in the path");
+        }
+        String manager = path.query().get("fieldManager");
+        if (manager == null || manager.isBlank()) {
+            return ApiStatus.failure(400, "BadRequest", "fieldManager is required for apply patch");
+        }
+        boolean force = "true".equals(path.query().get("force"));
+        ObjectNode config = body(request);
+        ObjectNode current = get(path.objectPath());
+        try {
+            if (current == null) {
+                if (path.namespace() != null) {
+                    Optional<MockResponse> refused = namespaceMissing(path.namespace())
+                            .or(() -> admit(path.namespace(), config));
+                    if (refused.isPresent()) {
+                        return refused.get();
+                    }
+                }
+                ObjectNode created = ManagedFields.apply(null, config, manager, force, clock.instant());
+                ObjectNode metadata = created.withObjectProperty("metadata");
+                metadata.put("name", path.name());
+                if (path.namespace() != null) {
+                    metadata.put("namespace", path.namespace());
+                }
+                String collection = new ResourcePath(path.group(), path.version(), path.namespace(), path.plural(),
+                        null, null, Map.of()).objectPath();
+                MockResponse response = super.handleCreate(rewrite(request, HttpMethod.POST, collection, created));
+                return response.code() == 201 ? response.setResponseCode(201) : response;
+            }
+            ObjectNode applied = ManagedFields.apply(current, config, manager, force, clock.instant());
+            MockResponse response = super.handleUpdate(rewrite(request, HttpMethod.PUT, path.objectPath(), applied));
+            return response;
+        } catch (ManagedFields.ConflictException conflict) {
+            return ApiStatus.failure(409, "Conflict", conflict.getMessage());
+        }
+    }
+
+    // ---- delete, with garbage collection ---------------------------------------------------------
+
+    private MockResponse delete(RecordedRequest request, ResourcePath path) {
+        if (path.name() == null || path.subresource() != null) {
+            return super.dispatch(request);
+        }
+        ObjectNode victim = get(path.objectPath());
+        MockResponse response = super.dispatch(request);
+        if (victim != null && response.code() < 300) {
+            collectGarbage(victim, path);
+        }
+        return response;
+    }
+
+    private void collectGarbage(ObjectNode deleted, ResourcePath path) {
+        String uid = deleted.path("metadata").path("uid").asString("");
+        List<ObjectNode> doomed = new ArrayList<>();
+        for (String json : List.copyOf(getMap().values())) {
+            boolean inNamespace = path.isNamespaceObject()
+                    && json.contains("\"namespace\":\"" + path.name() + "\"");
+            boolean dependent = !uid.isEmpty() && json.contains(uid);
+            if (!inNamespace && !dependent) {
+                continue;
+            }
+            ObjectNode object = parse(json);
+            String namespace = object.path("metadata").path("namespace").asString("");
+            boolean owned = false;
+            for (JsonNode owner : object.path("metadata").path("ownerReferences")) {
+                owned |= uid.equals(owner.path("uid").asString(""));
+            }
+            if (owned || (path.isNamespaceObject() && namespace.equals(path.name()))) {
+                doomed.add(object);
+            }
+        }
+        for (ObjectNode object : doomed) {
+            JsonNode metadata = object.path("metadata");
+            ResourceCatalog.pathOf(object.path("apiVersion").asString(""), object.path("kind").asString(""),
+                            metadata.path("namespace").asString(""), metadata.path("name").asString(""))
+                    .flatMap(ResourcePath::parse)
+                    .ifPresent(dependentPath -> {
+                        ObjectNode still = get(dependentPath.objectPath());
+                        if (still != null && super.handleDelete(dependentPath.objectPath()).code() < 300) {
+                            collectGarbage(still, dependentPath);
+                        }
+                    });
+        }
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    /** The stored object at a path, or null. */
+    public @Nullable ObjectNode get(String objectPath) {
+        MockResponse response = super.handleGet(objectPath);
+        if (response.code() != 200) {
+            return null;
+        }
+        JsonNode node = parse(response.getBody().readUtf8());
+        return node instanceof ObjectNode object && object.has("metadata") && !"Status".equals(
+                object.path("kind").asString("")) ? object : null;
+    }
+
+    private static ObjectNode body(RecordedRequest request) {
+        String text = request.getUtf8Body();
+        if (text == null || text.isBlank()) {
+            throw new BadRequest("the request has no body");
+        }
+        if (!text.stripLeading().startsWith("{")) {
+            throw new BadRequest("the sandbox API takes JSON bodies (YAML apply bodies are not supported)");
+        }
+        JsonNode node = parse(text);
+        if (!(node instanceof ObjectNode object)) {
+            throw new BadRequest("the body is not a JSON object");
+        }
+        return object;
+    }
+
+    private static ObjectNode parse(String json) {
+        try {
+            JsonNode node = JSON.readTree(json);
+            return node instanceof ObjectNode object ? object : JSON.createObjectNode();
+        } catch (RuntimeException e) {
+            throw new BadRequest("the body is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    private static RecordedRequest rewrite(RecordedRequest original, HttpMethod method, String path, ObjectNode body) {
+        return new RecordedRequest(original.getHttpVersion(), method, path,
+                original.getHeaders().newBuilder().set("Content-Type", "application/json").build(),
+                new Buffer().writeUtf8(body.toString()));
+    }
+
+    /** A malformed request: answered 400 with the reason. */
+    static final class BadRequest extends RuntimeException {
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+}
