@@ -1,0 +1,4 @@
+@NullMarked
+package dev.nonstop.kube.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,87 @@
+package dev.nonstop.sandbox;
+
+import dev.nonstop.sandbox.internal.api.SandboxApiServer;
+import dev.nonstop.sandbox.internal.sim.SandboxRuntime;
+import dev.nonstop.sandbox.internal.sim.SimContext;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Instant;
+
+/**
+ * A running sandbox cluster: its API server, its simulated controllers, its clock, and the faults
+ * that can be injected. Usable without Spring (tests, benchmark) and wrapped by {@link SandboxCluster}.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    private final SandboxSettings settings;
+    private final SimClock clock;
+    private final SandboxApiServer api;
+    private final KubernetesClient controllerClient;
+    private final SandboxRuntime runtime;
+
+    private Sandbox(SandboxSettings settings) {
+        this.settings = settings;
+        this.clock = new SimClock(Instant.now(), settings.speed());
+        this.api = SandboxApiServer.start(clock, settings.port());
+        this.controllerClient = api.newClient();
+        this.runtime = new SandboxRuntime(new SimContext(controllerClient, clock, settings));
+    }
+
+    public static Sandbox start(SandboxSettings settings) {
+        Sandbox sandbox = new Sandbox(settings);
+        sandbox.runtime.start();
+        return sandbox;
+    }
+
+    public Config config() {
+        return api.config();
+    }
+
+    public String url() {
+        return api.url();
+    }
+
+    public SimClock clock() {
+        return clock;
+    }
+
+    public SandboxSettings settings() {
+        return settings;
+    }
+
+    /** A new client of the sandbox API, for tests and tools (the caller closes it). */
+    public KubernetesClient newClient() {
+        return api.newClient();
+    }
+
+    /** Fault: the node stops answering (NotReady); its pods leave after their toleration. */
+    public void failNode(String node) {
+        runtime.nodes().fail(node);
+    }
+
+    public void recoverNode(String node) {
+        runtime.nodes().recover(node);
+    }
+
+    /** Fault: every node of the zone stops answering. */
+    public void loseZone(String zone) {
+        controllerClient.nodes().withLabel("topology.kubernetes.io/zone", zone).list().getItems()
+                .forEach(n -> failNode(n.getMetadata().getName()));
+    }
+
+    /** Fault: deletes one pod, as a crash or an operator would. */
+    public void killPod(String namespace, String name) {
+        controllerClient.pods().inNamespace(namespace).withName(name).delete();
+    }
+
+    public long ticks() {
+        return runtime.ticks();
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+        controllerClient.close();
+        api.close();
+    }
+}

@@ -1,0 +1,226 @@
+package dev.nonstop.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sandbox behaves as a Kubernetes user would check it. Simulated time runs 20x faster, so a
+ * simulated minute takes three real seconds; no test sleeps for simulated time.
+ */
+class SandboxFidelityTest {
+
+    static Sandbox sandbox;
+    static KubernetesClient client;
+    String ns;
+
+    @BeforeAll
+    static void start() {
+        SandboxSettings d = SandboxSettings.defaults();
+        sandbox = Sandbox.start(new SandboxSettings(4, 2, d.nodeCpuMilli(), d.nodeMemoryMib(), d.nodePods(),
+                Duration.ofSeconds(3), 0.0, 20.0, 0, Duration.ofMillis(40)));
+        client = sandbox.newClient();
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        sandbox.close();
+    }
+
+    @BeforeEach
+    void namespace() {
+        ns = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+                .create();
+    }
+
+    static void await(String what, Duration realTimeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + realTimeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private Deployment app(String name, String image, int replicas, Integer deadlineSeconds) {
+        return new DeploymentBuilder().withNewMetadata().withName(name).withNamespace(ns).endMetadata()
+                .withNewSpec().withReplicas(replicas).withMinReadySeconds(5).withRevisionHistoryLimit(3)
+                .withProgressDeadlineSeconds(deadlineSeconds)
+                .withNewStrategy().withType("RollingUpdate").withNewRollingUpdate()
+                .withMaxSurge(new IntOrString(1)).withMaxUnavailable(new IntOrString(0)).endRollingUpdate()
+                .endStrategy()
+                .withNewSelector().addToMatchLabels("app", name).endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels("app", name).endMetadata().withNewSpec()
+                .addNewContainer().withName("app").withImage(image)
+                .withNewResources().addToRequests("cpu", new Quantity("100m")).addToRequests("memory", new Quantity("128Mi"))
+                .endResources()
+                .withNewReadinessProbe().withNewHttpGet().withPath("/").withPort(new IntOrString(8080)).endHttpGet()
+                .withInitialDelaySeconds(2).endReadinessProbe()
+                .endContainer()
+                .addNewTopologySpreadConstraint().withMaxSkew(1).withTopologyKey("kubernetes.io/hostname")
+                .withWhenUnsatisfiable("DoNotSchedule").withNewLabelSelector().addToMatchLabels("app", name)
+                .endLabelSelector().endTopologySpreadConstraint()
+                .addNewTopologySpreadConstraint().withMaxSkew(1).withTopologyKey("topology.kubernetes.io/zone")
+                .withWhenUnsatisfiable("ScheduleAnyway").withNewLabelSelector().addToMatchLabels("app", name)
+                .endLabelSelector().endTopologySpreadConstraint()
+                .addNewToleration().withKey("node.kubernetes.io/not-ready").withOperator("Exists")
+                .withEffect("NoExecute").withTolerationSeconds(30L).endToleration()
+                .addNewToleration().withKey("node.kubernetes.io/unreachable").withOperator("Exists")
+                .withEffect("NoExecute").withTolerationSeconds(30L).endToleration()
+                .endSpec().endTemplate().endSpec().build();
+    }
+
+    private Deployment read(String name) {
+        return client.apps().deployments().inNamespace(ns).withName(name).get();
+    }
+
+    private int available(String name) {
+        Deployment d = read(name);
+        return d.getStatus() == null || d.getStatus().getAvailableReplicas() == null ? 0
+                : d.getStatus().getAvailableReplicas();
+    }
+
+    private List<Pod> pods(String name) {
+        return client.pods().inNamespace(ns).withLabel("app", name).list().getItems();
+    }
+
+    private Map<String, Node> nodes() {
+        return client.nodes().list().getItems().stream()
+                .collect(Collectors.toMap(n -> n.getMetadata().getName(), n -> n));
+    }
+
+    private void deployAndAwaitReady(Deployment deployment) {
+        client.resource(deployment).create();
+        await("2 available replicas", Duration.ofSeconds(20), () -> available(deployment.getMetadata().getName()) == 2);
+    }
+
+    @Test
+    void the_sandbox_has_ready_nodes_spread_over_zones() {
+        List<Node> nodes = client.nodes().list().getItems();
+        assertThat(nodes).hasSize(4);
+        assertThat(nodes).extracting(n -> n.getMetadata().getLabels().get("topology.kubernetes.io/zone"))
+                .containsOnly("sandbox-zone-a", "sandbox-zone-b");
+        assertThat(nodes).allSatisfy(n -> assertThat(n.getStatus().getConditions())
+                .anySatisfy(c -> assertThat(c.getType() + "=" + c.getStatus()).isEqualTo("Ready=True")));
+    }
+
+    @Test
+    void pods_of_a_spread_deployment_land_on_different_nodes_and_zones() {
+        deployAndAwaitReady(app("web", "shop:1", 2, 600));
+        Map<String, Node> nodes = nodes();
+        List<Pod> pods = pods("web");
+        assertThat(pods).hasSize(2);
+        Set<String> hosts = pods.stream().map(p -> p.getSpec().getNodeName()).collect(Collectors.toSet());
+        Set<String> zones = hosts.stream().map(h -> nodes.get(h).getMetadata().getLabels()
+                .get("topology.kubernetes.io/zone")).collect(Collectors.toSet());
+        assertThat(hosts).hasSize(2);
+        assertThat(zones).hasSize(2);
+        assertThat(pods).allSatisfy(p -> assertThat(p.getStatus().getPhase()).isEqualTo("Running"));
+    }
+
+    @Test
+    void a_rollout_to_a_new_image_never_drops_below_two_available_and_ends_on_the_new_template() throws Exception {
+        deployAndAwaitReady(app("web", "shop:1", 2, 600));
+        AtomicInteger fewest = new AtomicInteger(Integer.MAX_VALUE);
+        AtomicInteger observations = new AtomicInteger();
+        Thread watcher = Thread.ofVirtual().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                fewest.accumulateAndGet(available("web"), Math::min);
+                observations.incrementAndGet();
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        client.apps().deployments().inNamespace(ns).withName("web").edit(d -> {
+            d.getSpec().getTemplate().getSpec().getContainers().getFirst().setImage("shop:2");
+            return d;
+        });
+        await("rollout complete", Duration.ofSeconds(30), () -> {
+            Deployment d = read("web");
+            List<Pod> pods = pods("web");
+            return d.getStatus() != null && Integer.valueOf(2).equals(d.getStatus().getUpdatedReplicas())
+                    && available("web") == 2 && pods.size() == 2 && pods.stream()
+                    .allMatch(p -> p.getSpec().getContainers().getFirst().getImage().equals("shop:2"));
+        });
+        watcher.interrupt();
+        watcher.join();
+        assertThat(observations.get()).isGreaterThan(20);
+        assertThat(fewest.get()).isGreaterThanOrEqualTo(2);
+        assertThat(client.apps().replicaSets().inNamespace(ns).list().getItems()).hasSize(2)
+                .anySatisfy(rs -> assertThat(rs.getSpec().getReplicas()).isZero());
+    }
+
+    @Test
+    void a_deleted_pod_is_replaced() {
+        deployAndAwaitReady(app("web", "shop:1", 2, 600));
+        Pod victim = pods("web").getFirst();
+        sandbox.killPod(ns, victim.getMetadata().getName());
+        await("a replacement pod", Duration.ofSeconds(20), () -> {
+            List<Pod> pods = pods("web");
+            return pods.size() == 2 && pods.stream().noneMatch(p -> p.getMetadata().getName()
+                    .equals(victim.getMetadata().getName())) && available("web") == 2;
+        });
+    }
+
+    @Test
+    void the_pods_of_a_node_that_stops_answering_move_after_their_toleration() {
+        deployAndAwaitReady(app("web", "shop:1", 2, 600));
+        String node = pods("web").getFirst().getSpec().getNodeName();
+        var failedAt = sandbox.clock().instant();
+        sandbox.failNode(node);
+        try {
+            await("pods moved off " + node, Duration.ofSeconds(30), () -> {
+                List<Pod> pods = pods("web");
+                return pods.size() == 2 && pods.stream().noneMatch(p -> node.equals(p.getSpec().getNodeName()))
+                        && available("web") == 2;
+            });
+            Duration took = Duration.between(failedAt, sandbox.clock().instant());
+            assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(30)).isLessThan(Duration.ofSeconds(90));
+        } finally {
+            sandbox.recoverNode(node);
+        }
+    }
+
+    @Test
+    void a_deployment_that_cannot_progress_reports_progress_deadline_exceeded() {
+        client.resource(app("broken", "shop-crash:1", 2, 30)).create();
+        await("ProgressDeadlineExceeded", Duration.ofSeconds(30), () -> {
+            Deployment d = read("broken");
+            return d.getStatus() != null && d.getStatus().getConditions() != null && d.getStatus().getConditions()
+                    .stream().anyMatch(c -> "Progressing".equals(c.getType()) && "False".equals(c.getStatus())
+                            && "ProgressDeadlineExceeded".equals(c.getReason()));
+        });
+        assertThat(pods("broken")).allSatisfy(p -> assertThat(p.getStatus().getContainerStatuses().getFirst()
+                .getState().getWaiting().getReason()).isEqualTo("CrashLoopBackOff"));
+    }
+}
