@@ -89,7 +89,7 @@ class PortalJourneyTest {
 
         assertThat(page.locator("#current-tenant")).hasText("Eun-ji · E2E Noodle House (Free)");
         assertThat(page.locator("#deploy-first-app")).isVisible();
-        assertThat(page.locator("#cluster-banner")).containsText("No cluster is connected");
+        assertThat(page.locator("#cluster-banner")).hasText("Sandbox cluster: simulated, no real containers run.");
         screenshot(page, "apps");
         page.navigate(url("settings"));
         assertThat(page.locator("#tenant-tier")).hasText("Tier: Free");

@@ -18,6 +18,8 @@ import dev.nonstop.assistant.ui.AssistantView;
 import dev.nonstop.audit.ui.AuditView;
 import dev.nonstop.build.ui.BuildsView;
 import dev.nonstop.metrics.ui.MonitoringView;
+import dev.nonstop.kube.ClusterService;
+import dev.nonstop.kube.ClusterStatus;
 import dev.nonstop.security.Caller;
 import dev.nonstop.security.CurrentUser;
 import dev.nonstop.tenant.TenantService;
@@ -32,7 +34,7 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    MainLayout(Caller caller, TenantService tenants, AuthenticationContext authentication) {
+    MainLayout(Caller caller, TenantService tenants, ClusterService clusters, AuthenticationContext authentication) {
         CurrentUser user = caller.require();
         var tenant = tenants.current();
 
@@ -52,7 +54,9 @@ public class MainLayout extends AppLayout {
         bar.expand(who);
         bar.addClassNames("nonstop-bar");
 
-        Div clusterBanner = new Div(getTranslation("cluster.none"));
+        ClusterStatus cluster = clusters.status();
+        Div clusterBanner = new Div(getTranslation(!cluster.reachable() ? "cluster.unreachable"
+                : cluster.sandbox() ? "cluster.sandbox" : "cluster.real", cluster.description()));
         clusterBanner.setId("cluster-banner");
         clusterBanner.addClassNames("nonstop-banner");
         addToNavbar(true, bar);

@@ -33,7 +33,7 @@ class ShellTest extends UiTest {
         navigate(AppsView.class);
         assertThat($(Button.class).id("deploy-first-app").getText()).isEqualTo("Deploy your first app");
         assertThat($(Span.class).id("current-tenant").getText()).isEqualTo("Olivia Owner · Fixture Co (Free)");
-        assertThat($(Div.class).id("cluster-banner").getText()).contains("No cluster is connected");
+        assertThat($(Div.class).id("cluster-banner").getText()).isEqualTo("Sandbox cluster: simulated, no real containers run.");
         assertThat(navLabels()).containsExactly("Apps", "Builds", "Monitoring", "Assistant", "Settings");
     }
 

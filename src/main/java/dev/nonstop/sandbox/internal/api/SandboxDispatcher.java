@@ -56,6 +56,15 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        MockResponse response = route(request);
+        // The store answers JSON without saying so; clients that also accept protobuf (kubectl) need to be told.
+        if (response.getWebSocketListener() == null && response.header("Content-Type") == null) {
+            response.setHeader("Content-Type", "application/json");
+        }
+        return response;
+    }
+
+    private MockResponse route(RecordedRequest request) {
         String rawPath = request.getPath();
         HttpMethod method = request.method();
         if (method == HttpMethod.GET) {
@@ -64,6 +73,17 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
                 return rawPath.startsWith("/healthz") || rawPath.startsWith("/readyz") || rawPath.startsWith("/livez")
                         ? new MockResponse().setResponseCode(200).setBody(discovery.get())
                         : ApiStatus.json(200, discovery.get());
+            }
+            if (Tables.wanted(request.getHeader("Accept")) && !rawPath.contains("watch=")) {
+                Optional<ResourcePath> table = ResourcePath.parse(rawPath);
+                if (table.isPresent() && table.get().subresource() == null) {
+                    MockResponse plain = super.dispatch(request);
+                    if (plain.code() != 200) {
+                        return plain;
+                    }
+                    return ApiStatus.json(200, Tables.of(parse(plain.getBody().readUtf8()), table.get().plural(),
+                            clock.instant()));
+                }
             }
             return super.dispatch(request);
         }
