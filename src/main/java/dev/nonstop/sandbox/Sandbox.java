@@ -74,6 +74,11 @@ public final class Sandbox implements AutoCloseable {
         controllerClient.pods().inNamespace(namespace).withName(name).delete();
     }
 
+    /** How many watch requests the sandbox API has served for a resource, e.g. "apps/deployments". */
+    public int watchRequests(String groupAndPlural) {
+        return api.dispatcher().watchRequests(groupAndPlural);
+    }
+
     public long ticks() {
         return runtime.ticks();
     }

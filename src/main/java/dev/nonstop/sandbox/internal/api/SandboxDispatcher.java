@@ -38,6 +38,8 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
     private final Clock clock;
     private final ReentrantLock writes = new ReentrantLock();
     private final List<Admission> admissions = new ArrayList<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> watches =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public SandboxDispatcher(Clock clock) {
         super(ResourceCatalog.RESOURCES.stream()
@@ -48,6 +50,12 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
                         .build())
                 .toList());
         this.clock = clock;
+    }
+
+    /** How many watch requests the API has served for a resource ("apps/deployments", "/pods"). */
+    public int watchRequests(String groupAndPlural) {
+        var count = watches.get(groupAndPlural);
+        return count == null ? 0 : count.get();
     }
 
     public void addAdmission(Admission admission) {
@@ -73,6 +81,11 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
                 return rawPath.startsWith("/healthz") || rawPath.startsWith("/readyz") || rawPath.startsWith("/livez")
                         ? new MockResponse().setResponseCode(200).setBody(discovery.get())
                         : ApiStatus.json(200, discovery.get());
+            }
+            if (rawPath.contains("watch=true") || rawPath.contains("watch=1")) {
+                ResourcePath.parse(rawPath).ifPresent(p -> watches.computeIfAbsent(
+                        p.group() + "/" + p.plural(), k -> new java.util.concurrent.atomic.AtomicInteger())
+                        .incrementAndGet());
             }
             if (Tables.wanted(request.getHeader("Accept")) && !rawPath.contains("watch=")) {
                 Optional<ResourcePath> table = ResourcePath.parse(rawPath);
