@@ -212,6 +212,37 @@ class SandboxFidelityTest {
     }
 
     @Test
+    void a_quota_without_room_refuses_the_surge_pod_as_a_real_cluster_does() {
+        client.resource(new io.fabric8.kubernetes.api.model.ResourceQuotaBuilder().withNewMetadata()
+                .withName("compute").withNamespace(ns).endMetadata().withNewSpec()
+                .addToHard("pods", new Quantity("2")).addToHard("requests.cpu", new Quantity("200m")).endSpec()
+                .build()).create();
+        deployAndAwaitReady(app("web", "shop:1", 2, 600));
+        await("quota usage counted", Duration.ofSeconds(10), () -> {
+            var quota = client.resourceQuotas().inNamespace(ns).withName("compute").get();
+            return quota.getStatus() != null && quota.getStatus().getUsed() != null
+                    && "2".equals(quota.getStatus().getUsed().get("pods").toString())
+                    && "200m".equals(quota.getStatus().getUsed().get("requests.cpu").toString());
+        });
+
+        client.apps().deployments().inNamespace(ns).withName("web").edit(d -> {
+            d.getSpec().getTemplate().getSpec().getContainers().getFirst().setImage("shop:2");
+            return d;
+        });
+
+        await("ReplicaFailure on the new ReplicaSet", Duration.ofSeconds(20), () ->
+                client.apps().replicaSets().inNamespace(ns).list().getItems().stream().anyMatch(rs ->
+                        rs.getStatus() != null && rs.getStatus().getConditions() != null
+                                && rs.getStatus().getConditions().stream().anyMatch(c ->
+                                "ReplicaFailure".equals(c.getType()) && "FailedCreate".equals(c.getReason())
+                                        && c.getMessage().contains("exceeded quota: compute"))));
+        await("FailedCreate event", Duration.ofSeconds(10), () -> client.v1().events().inNamespace(ns).list()
+                .getItems().stream().anyMatch(e -> "FailedCreate".equals(e.getReason())
+                        && e.getMessage().contains("forbidden: exceeded quota: compute, requested: pods=1")));
+        assertThat(available("web")).isEqualTo(2);
+    }
+
+    @Test
     void a_deployment_that_cannot_progress_reports_progress_deadline_exceeded() {
         client.resource(app("broken", "shop-crash:1", 2, 30)).create();
         await("ProgressDeadlineExceeded", Duration.ofSeconds(30), () -> {

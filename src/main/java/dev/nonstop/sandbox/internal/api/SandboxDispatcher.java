@@ -38,6 +38,7 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
     private final Clock clock;
     private final ReentrantLock writes = new ReentrantLock();
     private final List<Admission> admissions = new ArrayList<>();
+    private final QuotaAdmission quota;
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> watches =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -50,6 +51,7 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
                         .build())
                 .toList());
         this.clock = clock;
+        this.quota = new QuotaAdmission(this::list);
     }
 
     /** How many watch requests the API has served for a resource ("apps/deployments", "/pods"). */
@@ -132,7 +134,8 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
         ObjectNode body = body(request);
         String namespace = path.namespace();
         if (namespace != null) {
-            Optional<MockResponse> refused = namespaceMissing(namespace).or(() -> admit(namespace, body));
+            Optional<MockResponse> refused = namespaceMissing(namespace)
+                    .or(() -> quota.admit(namespace, path, body)).or(() -> admit(namespace, body));
             if (refused.isPresent()) {
                 return refused.get();
             }
@@ -236,6 +239,7 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
             if (current == null) {
                 if (path.namespace() != null) {
                     Optional<MockResponse> refused = namespaceMissing(path.namespace())
+                            .or(() -> quota.admit(path.namespace(), path, config))
                             .or(() -> admit(path.namespace(), config));
                     if (refused.isPresent()) {
                         return refused.get();
@@ -309,6 +313,12 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
+
+    /** The stored list at a collection path (an empty object when there is none). */
+    JsonNode list(String collectionPath) {
+        MockResponse response = super.handleGet(collectionPath);
+        return response.code() == 200 ? parse(response.getBody().readUtf8()) : JSON.createObjectNode();
+    }
 
     /** The stored object at a path, or null. */
     public @Nullable ObjectNode get(String objectPath) {

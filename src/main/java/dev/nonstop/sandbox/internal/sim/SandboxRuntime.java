@@ -22,6 +22,7 @@ public final class SandboxRuntime implements AutoCloseable {
     private final ReplicaSetController replicaSets;
     private final Scheduler scheduler;
     private final Kubelet kubelet;
+    private final QuotaController quotas;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "sandbox-controllers");
         thread.setDaemon(true);
@@ -37,6 +38,7 @@ public final class SandboxRuntime implements AutoCloseable {
         this.replicaSets = new ReplicaSetController(sim);
         this.scheduler = new Scheduler(sim);
         this.kubelet = new Kubelet(sim);
+        this.quotas = new QuotaController(sim);
     }
 
     public void start() {
@@ -50,7 +52,7 @@ public final class SandboxRuntime implements AutoCloseable {
             return;
         }
         for (Runnable controller : new Runnable[] {nodes::tick, lifecycle::tick, deployments::tick,
-                replicaSets::tick, scheduler::tick, kubelet::tick}) {
+                replicaSets::tick, scheduler::tick, kubelet::tick, quotas::tick}) {
             try {
                 controller.run();
             } catch (RuntimeException e) {

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -33,6 +34,7 @@ public final class SimContext implements AutoCloseable {
     final SharedIndexInformer<Pod> pods;
     final SharedIndexInformer<ReplicaSet> replicaSets;
     final SharedIndexInformer<Deployment> deployments;
+    final SharedIndexInformer<ResourceQuota> quotas;
 
     public SimContext(KubernetesClient client, SimClock clock, SandboxSettings settings) {
         this.client = client;
@@ -42,6 +44,7 @@ public final class SimContext implements AutoCloseable {
         this.pods = client.pods().inAnyNamespace().inform();
         this.replicaSets = client.apps().replicaSets().inAnyNamespace().inform();
         this.deployments = client.apps().deployments().inAnyNamespace().inform();
+        this.quotas = client.resourceQuotas().inAnyNamespace().inform();
     }
 
     Instant now() {
@@ -90,7 +93,8 @@ public final class SimContext implements AutoCloseable {
     }
 
     boolean synced() {
-        return nodes.hasSynced() && pods.hasSynced() && replicaSets.hasSynced() && deployments.hasSynced();
+        return nodes.hasSynced() && pods.hasSynced() && replicaSets.hasSynced() && deployments.hasSynced()
+                && quotas.hasSynced();
     }
 
     @Override
@@ -99,5 +103,6 @@ public final class SimContext implements AutoCloseable {
         pods.close();
         replicaSets.close();
         deployments.close();
+        quotas.close();
     }
 }
