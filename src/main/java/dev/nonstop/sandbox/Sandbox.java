@@ -69,6 +69,11 @@ public final class Sandbox implements AutoCloseable {
                 .forEach(n -> failNode(n.getMetadata().getName()));
     }
 
+    /** Sets an app's simulated load (1.0 = CPU use equal to its request); drives PodMetrics and the HPA. */
+    public void setLoad(String namespace, String deployment, double load) {
+        runtime.setLoad(namespace, deployment, load);
+    }
+
     /** Fault: deletes one pod, as a crash or an operator would. */
     public void killPod(String namespace, String name) {
         controllerClient.pods().inNamespace(namespace).withName(name).delete();

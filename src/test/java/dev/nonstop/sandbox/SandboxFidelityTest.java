@@ -243,6 +243,48 @@ class SandboxFidelityTest {
     }
 
     @Test
+    void running_pods_publish_metrics_that_follow_the_apps_load() {
+        deployAndAwaitReady(app("web", "shop:1", 2, 600));
+        sandbox.setLoad(ns, "web", 0.5);
+        await("pod metrics", Duration.ofSeconds(10), () -> {
+            var metrics = client.top().pods().metrics(ns).getItems();
+            return metrics.size() == 2 && metrics.stream().allMatch(m -> {
+                long cpu = m.getContainers().getFirst().getUsage().get("cpu").getNumericalAmount()
+                        .multiply(java.math.BigDecimal.valueOf(1000)).longValue();
+                return cpu >= 40 && cpu <= 60;
+            });
+        });
+    }
+
+    @Test
+    void the_autoscaler_adds_replicas_under_load_and_an_apply_without_replicas_keeps_them() {
+        Deployment web = app("web", "shop:1", 2, 600);
+        web.getSpec().setReplicas(null);
+        client.resource(web).fieldManager("nonstop").serverSideApply();
+        client.resource(new io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder()
+                .withNewMetadata().withName("web").withNamespace(ns).endMetadata().withNewSpec()
+                .withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment").withName("web")
+                .endScaleTargetRef().withMinReplicas(2).withMaxReplicas(4)
+                .addNewMetric().withType("Resource").withNewResource().withName("cpu").withNewTarget()
+                .withType("Utilization").withAverageUtilization(60).endTarget().endResource().endMetric()
+                .endSpec().build()).create();
+        client.apps().deployments().inNamespace(ns).withName("web").patch(
+                io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                        io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":2}}");
+        await("2 available", Duration.ofSeconds(20), () -> available("web") == 2);
+        sandbox.setLoad(ns, "web", 1.5);
+        await("scaled to 4 by the HPA", Duration.ofSeconds(30), () -> read("web").getSpec().getReplicas() == 4);
+
+        Deployment reapplied = app("web", "shop:1", 2, 600);
+        reapplied.getSpec().setReplicas(null);
+        reapplied.getMetadata().setLabels(Map.of("release", "2"));
+        client.resource(reapplied).fieldManager("nonstop").forceConflicts().serverSideApply();
+        assertThat(read("web").getSpec().getReplicas()).isEqualTo(4);
+        var hpa = client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(ns).withName("web").get();
+        assertThat(hpa.getStatus().getDesiredReplicas()).isEqualTo(4);
+    }
+
+    @Test
     void a_deployment_that_cannot_progress_reports_progress_deadline_exceeded() {
         client.resource(app("broken", "shop-crash:1", 2, 30)).create();
         await("ProgressDeadlineExceeded", Duration.ofSeconds(30), () -> {

@@ -23,6 +23,8 @@ public final class SandboxRuntime implements AutoCloseable {
     private final Scheduler scheduler;
     private final Kubelet kubelet;
     private final QuotaController quotas;
+    private final MetricsPublisher metrics;
+    private final Autoscaler autoscaler;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "sandbox-controllers");
         thread.setDaemon(true);
@@ -39,6 +41,8 @@ public final class SandboxRuntime implements AutoCloseable {
         this.scheduler = new Scheduler(sim);
         this.kubelet = new Kubelet(sim);
         this.quotas = new QuotaController(sim);
+        this.metrics = new MetricsPublisher(sim);
+        this.autoscaler = new Autoscaler(sim);
     }
 
     public void start() {
@@ -52,7 +56,7 @@ public final class SandboxRuntime implements AutoCloseable {
             return;
         }
         for (Runnable controller : new Runnable[] {nodes::tick, lifecycle::tick, deployments::tick,
-                replicaSets::tick, scheduler::tick, kubelet::tick, quotas::tick}) {
+                replicaSets::tick, scheduler::tick, kubelet::tick, quotas::tick, metrics::tick, autoscaler::tick}) {
             try {
                 controller.run();
             } catch (RuntimeException e) {
@@ -64,6 +68,11 @@ public final class SandboxRuntime implements AutoCloseable {
 
     public long ticks() {
         return ticks.get();
+    }
+
+    /** Sets the simulated load of an app: 1.0 is CPU use equal to its CPU request. */
+    public void setLoad(String namespace, String deployment, double load) {
+        sim.loads.put(namespace + "/" + deployment, load);
     }
 
     public NodeSimulator nodes() {

@@ -8,6 +8,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -35,6 +38,10 @@ public final class SimContext implements AutoCloseable {
     final SharedIndexInformer<ReplicaSet> replicaSets;
     final SharedIndexInformer<Deployment> deployments;
     final SharedIndexInformer<ResourceQuota> quotas;
+    final SharedIndexInformer<HorizontalPodAutoscaler> autoscalers;
+    /** Simulated load per app ("namespace/deployment"): 1.0 means CPU use equal to the CPU request. */
+    final Map<String, Double> loads = new ConcurrentHashMap<>();
+    static final double DEFAULT_LOAD = 0.3;
 
     public SimContext(KubernetesClient client, SimClock clock, SandboxSettings settings) {
         this.client = client;
@@ -45,6 +52,7 @@ public final class SimContext implements AutoCloseable {
         this.replicaSets = client.apps().replicaSets().inAnyNamespace().inform();
         this.deployments = client.apps().deployments().inAnyNamespace().inform();
         this.quotas = client.resourceQuotas().inAnyNamespace().inform();
+        this.autoscalers = client.autoscaling().v2().horizontalPodAutoscalers().inAnyNamespace().inform();
     }
 
     Instant now() {
@@ -94,7 +102,7 @@ public final class SimContext implements AutoCloseable {
 
     boolean synced() {
         return nodes.hasSynced() && pods.hasSynced() && replicaSets.hasSynced() && deployments.hasSynced()
-                && quotas.hasSynced();
+                && quotas.hasSynced() && autoscalers.hasSynced();
     }
 
     @Override
@@ -104,5 +112,19 @@ public final class SimContext implements AutoCloseable {
         replicaSets.close();
         deployments.close();
         quotas.close();
+        autoscalers.close();
+    }
+
+    double load(String namespace, String deployment) {
+        return loads.getOrDefault(namespace + "/" + deployment, DEFAULT_LOAD);
+    }
+
+    /** The Deployment a pod belongs to, from its ReplicaSet owner's name ("web-<hash>" → "web"). */
+    static String deploymentOf(Pod pod) {
+        if (pod.getMetadata().getOwnerReferences() == null) {
+            return "";
+        }
+        return pod.getMetadata().getOwnerReferences().stream().filter(r -> "ReplicaSet".equals(r.getKind()))
+                .map(r -> r.getName().replaceAll("-[^-]+$", "")).findFirst().orElse("");
     }
 }
