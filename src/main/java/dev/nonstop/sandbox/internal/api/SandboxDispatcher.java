@@ -39,6 +39,7 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
     private final ReentrantLock writes = new ReentrantLock();
     private final List<Admission> admissions = new ArrayList<>();
     private final QuotaAdmission quota;
+    private final IndexedStore store;
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> watches =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -52,6 +53,68 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
                 .toList());
         this.clock = clock;
         this.quota = new QuotaAdmission(this::list);
+        this.store = new IndexedStore();
+        try {
+            java.lang.reflect.Field map = io.fabric8.mockwebserver.crud.CrudDispatcher.class.getDeclaredField("map");
+            map.setAccessible(true);
+            map.set(this, store);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot index the sandbox store", e);
+        }
+    }
+
+    /** Lookups by name go to the identity index instead of scanning every stored object. */
+    @Override
+    public Map.Entry<AttributeSet, String> findResource(AttributeSet query) {
+        String name = IndexedStore.value(query, "name");
+        String plural = IndexedStore.value(query, "plural");
+        String version = IndexedStore.value(query, "version");
+        if (name != null && plural != null && version != null) {
+            AttributeSet key = store.keyOf(plural, version, IndexedStore.value(query, "namespace"), name);
+            String value = key == null ? null : store.get(key);
+            return key != null && value != null && key.matches(query) ? Map.entry(key, value) : null;
+        }
+        return super.findResource(query);
+    }
+
+    /** Gets and lists (not watches) answered from the indexes. */
+    @Override
+    public MockResponse handleGet(String path) {
+        if (path.contains("watch=")) {
+            return super.handleGet(path);
+        }
+        AttributeSet query = getAttributeExtractor().fromPath(path);
+        String plural = IndexedStore.value(query, "plural");
+        String version = IndexedStore.value(query, "version");
+        if (plural == null || version == null) {
+            return super.handleGet(path);
+        }
+        String name = IndexedStore.value(query, "name");
+        String namespace = IndexedStore.value(query, "namespace");
+        if (name != null) {
+            Map.Entry<AttributeSet, String> found = findResource(query);
+            return found == null ? ApiStatus.failure(404, "NotFound", plural + " \"" + name + "\" not found")
+                    : ApiStatus.json(200, found.getValue());
+        }
+        List<String> items = new ArrayList<>();
+        for (AttributeSet key : store.keysIn(plural, version, namespace == null ? IndexedStore.ALL_NAMESPACES
+                : namespace)) {
+            String value = store.get(key);
+            if (value != null && key.matches(query)) {
+                items.add(value);
+            }
+        }
+        if (namespace == null) {
+            // cluster-scoped kinds live under "" rather than "*"
+            for (AttributeSet key : store.keysIn(plural, version, "")) {
+                String value = store.get(key);
+                if (value != null && key.matches(query)) {
+                    items.add(value);
+                }
+            }
+        }
+        return ApiStatus.json(200, new io.fabric8.kubernetes.client.server.mock.KubernetesResponseComposer()
+                .compose(items, String.valueOf(requestResourceVersion())));
     }
 
     /** How many watch requests the API has served for a resource ("apps/deployments", "/pods"). */
@@ -66,7 +129,15 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
-        MockResponse response = route(request);
+        MockResponse response;
+        try {
+            response = route(request);
+        } catch (RuntimeException bug) {
+            // Never leave a client hanging: an internal failure is a 500 with the reason, as an API server answers.
+            org.slf4j.LoggerFactory.getLogger(SandboxDispatcher.class).warn("sandbox API failed on {} {}",
+                    request.getMethod(), request.getPath(), bug);
+            response = ApiStatus.failure(500, "InternalError", "sandbox API error: " + bug);
+        }
         // The store answers JSON without saying so; clients that also accept protobuf (kubectl) need to be told.
         if (response.getWebSocketListener() == null && response.header("Content-Type") == null) {
             response.setHeader("Content-Type", "application/json");
