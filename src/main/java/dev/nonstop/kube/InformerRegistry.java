@@ -33,6 +33,11 @@ public class InformerRegistry implements AutoCloseable {
         this.events = events;
     }
 
+    /** A registry outside Spring, for the scale benchmark. */
+    public static InformerRegistry forBenchmark(KubernetesClient client, ApplicationEventPublisher events) {
+        return new InformerRegistry(client, events);
+    }
+
     /** The cache of a kind the portal manages (label managed-by=nonstop), started on first use. */
     public <T extends HasMetadata> ClusterCache<T> managed(Class<T> kind) {
         return new ClusterCache<>(informer(kind, true));

@@ -124,9 +124,9 @@ public final class Kubelet {
 
     private void write(Pod pod, Desired desired, Instant scheduledAt) {
         try {
-            Pod current = sim.client.pods().inNamespace(pod.getMetadata().getNamespace())
-                    .withName(pod.getMetadata().getName()).get();
-            if (current == null || current.getStatus() == null) {
+            Pod current = new io.fabric8.kubernetes.api.model.PodBuilder(pod).build();
+            current.getMetadata().setResourceVersion(null);
+            if (current.getStatus() == null) {
                 return;
             }
             boolean wasReady = Pods.isReady(current);
@@ -166,8 +166,10 @@ public final class Kubelet {
                 statuses.add(status.build());
             }
             current.getStatus().setContainerStatuses(statuses);
-            sim.client.resource(current).updateStatus();
-            events(pod, desired, previousRestarts);
+            sim.write(() -> {
+                sim.client.resource(current).updateStatus();
+                events(pod, desired, previousRestarts);
+            });
         } catch (KubernetesClientException gone) {
             // deleted meanwhile
         }

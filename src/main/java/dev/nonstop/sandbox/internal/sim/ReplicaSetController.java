@@ -32,7 +32,7 @@ public final class ReplicaSetController {
 
     private final SimContext sim;
     private final Map<String, Set<String>> expectedCreates = new HashMap<>();
-    private final Map<String, String> lastFailure = new HashMap<>();
+    private final Map<String, String> lastFailure = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<String> expectedDeletes = new HashSet<>();
 
     public ReplicaSetController(SimContext sim) {
@@ -55,7 +55,8 @@ public final class ReplicaSetController {
         for (ReplicaSet rs : sim.replicaSets()) {
             String uid = rs.getMetadata().getUid();
             alive.add(uid);
-            Set<String> expected = expectedCreates.computeIfAbsent(uid, k -> new HashSet<>());
+            Set<String> expected = expectedCreates.computeIfAbsent(uid,
+                    k -> java.util.concurrent.ConcurrentHashMap.newKeySet());
             expected.removeIf(podNames::contains);
             List<Pod> pods = podsByOwner.getOrDefault(uid, List.<Pod>of()).stream()
                     .filter(p -> !expectedDeletes.contains(p.getMetadata().getNamespace() + "/"
@@ -90,10 +91,23 @@ public final class ReplicaSetController {
                 .withSpec(rs.getSpec().getTemplate().getSpec())
                 .build();
         try {
-            sim.client.resource(pod).create();
+            if (lastFailure.containsKey(rs.getMetadata().getUid())) {
+                sim.client.resource(pod).create();
+                lastFailure.remove(rs.getMetadata().getUid());
+                sim.event(rs, "Normal", "SuccessfulCreate", "Created pod: " + name, "replicaset-controller");
+            } else {
+                // The usual case goes out in parallel; a refusal is caught on the next tick's create.
+                sim.write(() -> {
+                    try {
+                        sim.client.resource(pod).create();
+                        sim.event(rs, "Normal", "SuccessfulCreate", "Created pod: " + name, "replicaset-controller");
+                    } catch (KubernetesClientException refused) {
+                        expected.remove(rs.getMetadata().getNamespace() + "/" + name);
+                        failed(rs, refused);
+                    }
+                });
+            }
             expected.add(rs.getMetadata().getNamespace() + "/" + name);
-            lastFailure.remove(rs.getMetadata().getUid());
-            sim.event(rs, "Normal", "SuccessfulCreate", "Created pod: " + name, "replicaset-controller");
             return true;
         } catch (KubernetesClientException refused) {
             String message = refused.getStatus() != null && refused.getStatus().getMessage() != null
@@ -102,6 +116,17 @@ public final class ReplicaSetController {
                 sim.event(rs, "Warning", "FailedCreate", "Error creating: " + message, "replicaset-controller");
             }
             return false;
+        }
+    }
+
+    /** A create refused in the background: remembered so the next tick reports it and retries one by one. */
+    private void failed(ReplicaSet rs, KubernetesClientException refused) {
+        String message = refused.getStatus() != null && refused.getStatus().getMessage() != null
+                ? refused.getStatus().getMessage() : refused.getMessage();
+        synchronized (lastFailure) {
+            if (!Objects.equals(lastFailure.put(rs.getMetadata().getUid(), message), message)) {
+                sim.event(rs, "Warning", "FailedCreate", "Error creating: " + message, "replicaset-controller");
+            }
         }
     }
 

@@ -59,6 +59,7 @@ public final class SandboxRuntime implements AutoCloseable {
                 replicaSets::tick, scheduler::tick, kubelet::tick, quotas::tick, metrics::tick, autoscaler::tick}) {
             try {
                 controller.run();
+                sim.awaitWrites();
             } catch (RuntimeException e) {
                 log.warn("Sandbox controller step failed (the loop goes on): {}", e.toString());
             }

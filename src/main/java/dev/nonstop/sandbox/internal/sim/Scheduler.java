@@ -32,26 +32,48 @@ public final class Scheduler {
         this.sim = sim;
     }
 
+    /** What is placed where, kept current while this tick binds pods. */
+    private final class Placement {
+        final Map<String, long[]> usage = new HashMap<>();
+        final Map<String, List<Pod>> placedByNamespace = new HashMap<>();
+        final Map<String, String> nodeOfPod = new HashMap<>();
+
+        void place(Pod pod, String node) {
+            nodeOfPod.put(pod.getMetadata().getUid(), node);
+            long[] u = usage.computeIfAbsent(node, k -> new long[3]);
+            u[0] += Pods.cpuRequestMilli(pod);
+            u[1] += Pods.memoryRequestMib(pod);
+            u[2] += 1;
+            placedByNamespace.computeIfAbsent(pod.getMetadata().getNamespace(), k -> new ArrayList<>()).add(pod);
+        }
+    }
+
     public void tick() {
         List<Node> nodes = sim.nodes();
         List<Pod> pods = new ArrayList<>(sim.pods());
-        Map<String, String> placement = new HashMap<>();
-        for (Pod pod : pods) {
-            String node = nodeOf(pod);
-            if (node != null && Pods.isActive(pod)) {
-                placement.put(pod.getMetadata().getUid(), node);
-            }
-        }
         bound.keySet().retainAll(pods.stream().map(p -> p.getMetadata().getUid()).toList());
-        pods.sort(Comparator.comparing(p -> p.getMetadata().getCreationTimestamp()));
+        Placement placement = new Placement();
+        List<Pod> pending = new ArrayList<>();
         for (Pod pod : pods) {
-            if (nodeOf(pod) != null || !Pods.isActive(pod)) {
+            if (!Pods.isActive(pod)) {
                 continue;
             }
-            Optional<Node> chosen = choose(pod, nodes, pods, placement);
+            String node = nodeOf(pod);
+            if (node != null) {
+                placement.place(pod, node);
+            } else {
+                pending.add(pod);
+            }
+        }
+        if (pending.isEmpty()) {
+            return;
+        }
+        pending.sort(Comparator.comparing(p -> p.getMetadata().getCreationTimestamp()));
+        for (Pod pod : pending) {
+            Optional<Node> chosen = choose(pod, nodes, placement);
             if (chosen.isPresent()) {
                 bind(pod, chosen.get());
-                placement.put(pod.getMetadata().getUid(), chosen.get().getMetadata().getName());
+                placement.place(pod, chosen.get().getMetadata().getName());
             } else {
                 unschedulable(pod, nodes.size());
             }
@@ -63,39 +85,35 @@ public final class Scheduler {
         return node != null ? node : bound.get(pod.getMetadata().getUid());
     }
 
-    private Optional<Node> choose(Pod pod, List<Node> nodes, List<Pod> pods, Map<String, String> placement) {
+    private Optional<Node> choose(Pod pod, List<Node> nodes, Placement placement) {
         Map<String, String> selector = pod.getSpec().getNodeSelector() == null ? Map.of()
                 : pod.getSpec().getNodeSelector();
         List<Node> eligible = nodes.stream()
                 .filter(n -> Pods.matches(selector, n.getMetadata().getLabels()))
                 .toList();
+        List<Pod> neighbours = placement.placedByNamespace.getOrDefault(pod.getMetadata().getNamespace(), List.of());
         List<Node> feasible = eligible.stream()
                 .filter(NodeSimulator::isReady)
                 .filter(n -> n.getSpec() == null || !Boolean.TRUE.equals(n.getSpec().getUnschedulable()))
-                .filter(n -> fits(pod, n, pods, placement))
-                .filter(n -> spreadAllows(pod, n, eligible, pods, placement))
+                .filter(n -> fits(pod, n, placement))
+                .filter(n -> spreadAllows(pod, n, eligible, neighbours, placement.nodeOfPod))
                 .toList();
-        return feasible.stream().min(Comparator.<Node>comparingLong(n -> spreadScore(pod, n, eligible, pods, placement))
-                .thenComparingLong(n -> podsOn(n, pods, placement).size())
+        return feasible.stream().min(Comparator.<Node>comparingLong(
+                        n -> spreadScore(pod, n, eligible, neighbours, placement.nodeOfPod))
+                .thenComparingLong(n -> placement.usage.getOrDefault(n.getMetadata().getName(), new long[3])[2])
                 .thenComparing(n -> n.getMetadata().getName()));
     }
 
-    private List<Pod> podsOn(Node node, List<Pod> pods, Map<String, String> placement) {
-        String name = node.getMetadata().getName();
-        return pods.stream().filter(p -> name.equals(placement.get(p.getMetadata().getUid()))).toList();
-    }
-
-    private boolean fits(Pod pod, Node node, List<Pod> pods, Map<String, String> placement) {
-        List<Pod> there = podsOn(node, pods, placement);
-        long cpu = there.stream().mapToLong(Pods::cpuRequestMilli).sum() + Pods.cpuRequestMilli(pod);
-        long memory = there.stream().mapToLong(Pods::memoryRequestMib).sum() + Pods.memoryRequestMib(pod);
+    private boolean fits(Pod pod, Node node, Placement placement) {
+        long[] used = placement.usage.getOrDefault(node.getMetadata().getName(), new long[3]);
         var allocatable = node.getStatus().getAllocatable();
         long cpuCap = allocatable.get("cpu").getNumericalAmount().multiply(java.math.BigDecimal.valueOf(1000))
                 .longValue();
         long memCap = allocatable.get("memory").getNumericalAmount()
                 .divide(java.math.BigDecimal.valueOf(1024 * 1024)).longValue();
         long podCap = allocatable.get("pods").getNumericalAmount().longValue();
-        return cpu <= cpuCap && memory <= memCap && there.size() + 1 <= podCap;
+        return used[0] + Pods.cpuRequestMilli(pod) <= cpuCap && used[1] + Pods.memoryRequestMib(pod) <= memCap
+                && used[2] + 1 <= podCap;
     }
 
     /** Matching pods per topology domain, over the domains of the eligible nodes. */
@@ -168,31 +186,26 @@ public final class Scheduler {
 
     private void bind(Pod pod, Node node) {
         String name = node.getMetadata().getName();
-        try {
+        bound.put(pod.getMetadata().getUid(), name);
+        reportedUnschedulable.remove(pod.getMetadata().getUid());
+        Pod scheduled = new io.fabric8.kubernetes.api.model.PodBuilder(pod).build();
+        scheduled.getSpec().setNodeName(name);
+        scheduled.getMetadata().setResourceVersion(null);
+        if (scheduled.getStatus() == null) {
+            scheduled.setStatus(new io.fabric8.kubernetes.api.model.PodStatus());
+        }
+        scheduled.getStatus().setPhase("Pending");
+        scheduled.getStatus().setConditions(new ArrayList<>(List.of(new PodConditionBuilder()
+                .withType("PodScheduled").withStatus("True").withLastTransitionTime(sim.timestamp()).build())));
+        sim.write(() -> {
             sim.client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
-                    .edit(p -> {
-                        p.getSpec().setNodeName(name);
-                        return p;
-                    });
-            Pod scheduled = sim.client.pods().inNamespace(pod.getMetadata().getNamespace())
-                    .withName(pod.getMetadata().getName()).get();
-            if (scheduled != null) {
-                if (scheduled.getStatus() == null) {
-                    scheduled.setStatus(new io.fabric8.kubernetes.api.model.PodStatus());
-                }
-                scheduled.getStatus().setPhase("Pending");
-                scheduled.getStatus().setConditions(new ArrayList<>(List.of(new PodConditionBuilder()
-                        .withType("PodScheduled").withStatus("True").withLastTransitionTime(sim.timestamp())
-                        .build())));
-                sim.client.resource(scheduled).updateStatus();
-            }
-            bound.put(pod.getMetadata().getUid(), name);
-            reportedUnschedulable.remove(pod.getMetadata().getUid());
+                    .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                                    io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                            "{\"spec\":{\"nodeName\":\"" + name + "\"}}");
+            sim.client.resource(scheduled).updateStatus();
             sim.event(pod, "Normal", "Scheduled", "Successfully assigned " + pod.getMetadata().getNamespace() + "/"
                     + pod.getMetadata().getName() + " to " + name, "default-scheduler");
-        } catch (KubernetesClientException gone) {
-            // deleted meanwhile: nothing to place
-        }
+        });
     }
 
     private void unschedulable(Pod pod, int nodeCount) {

@@ -42,6 +42,14 @@ public final class SimContext implements AutoCloseable {
     /** Simulated load per app ("namespace/deployment"): 1.0 means CPU use equal to the CPU request. */
     final Map<String, Double> loads = new ConcurrentHashMap<>();
     static final double DEFAULT_LOAD = 0.3;
+    /** Writes of one controller step go out in parallel; the step waits for them before the next runs. */
+    private final java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(8,
+            r -> {
+                Thread thread = new Thread(r, "sandbox-writer");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private final List<java.util.concurrent.Future<?>> pending = new java.util.ArrayList<>();
 
     public SimContext(KubernetesClient client, SimClock clock, SandboxSettings settings) {
         this.client = client;
@@ -100,6 +108,31 @@ public final class SimContext implements AutoCloseable {
         }
     }
 
+    /** Sends a write in the background; {@link #awaitWrites()} waits for all of them. */
+    void write(Runnable write) {
+        pending.add(writers.submit(() -> {
+            try {
+                write.run();
+            } catch (KubernetesClientException e) {
+                log.debug("sandbox write failed: {}", e.getMessage());
+            }
+        }));
+    }
+
+    void awaitWrites() {
+        for (java.util.concurrent.Future<?> f : pending) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                log.debug("sandbox write failed: {}", e.getCause().toString());
+            }
+        }
+        pending.clear();
+    }
+
     boolean synced() {
         return nodes.hasSynced() && pods.hasSynced() && replicaSets.hasSynced() && deployments.hasSynced()
                 && quotas.hasSynced() && autoscalers.hasSynced();
@@ -107,6 +140,7 @@ public final class SimContext implements AutoCloseable {
 
     @Override
     public void close() {
+        writers.shutdownNow();
         nodes.close();
         pods.close();
         replicaSets.close();
