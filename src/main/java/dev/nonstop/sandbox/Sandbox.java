@@ -71,7 +71,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** Sets an app's simulated load (1.0 = CPU use equal to its request); drives PodMetrics and the HPA. */
     public void setLoad(String namespace, String deployment, double load) {
-        runtime.setLoad(namespace, deployment, load);
+        api.dispatcher().podMetrics().setLoad(namespace, deployment, load);
     }
 
     /** Fault: deletes one pod, as a crash or an operator would. */

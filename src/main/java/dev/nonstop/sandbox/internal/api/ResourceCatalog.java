@@ -45,7 +45,6 @@ final class ResourceCatalog {
             new Resource("networking.k8s.io", "v1", "Ingress", "ingresses", true, true, List.of("ing")),
             new Resource("coordination.k8s.io", "v1", "Lease", "leases", true, false, List.of()),
             new Resource("metrics.k8s.io", "v1beta1", "PodMetrics", "pods", true, false, List.of()),
-            new Resource("metrics.k8s.io", "v1beta1", "NodeMetrics", "nodes", false, false, List.of()),
             new Resource("tekton.dev", "v1", "Pipeline", "pipelines", true, false, List.of()),
             new Resource("tekton.dev", "v1", "Task", "tasks", true, false, List.of()),
             new Resource("tekton.dev", "v1", "PipelineRun", "pipelineruns", true, true, List.of("pr")),

@@ -48,8 +48,10 @@ public final class SandboxApiServer implements AutoCloseable {
 
     /** Client configuration for this API: no kubeconfig, no credentials, no default namespace. */
     public Config config() {
+        // fabric8 allows 5 requests per host at once by default; controllers and informers need more.
         return new ConfigBuilder(Config.empty()).withMasterUrl(url()).withRequestTimeout(30_000)
-                .withConnectionTimeout(5_000).build();
+                .withConnectionTimeout(5_000).withMaxConcurrentRequests(256).withMaxConcurrentRequestsPerHost(128)
+                .build();
     }
 
     public KubernetesClient newClient() {

@@ -43,6 +43,8 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> watches =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final PodMetricsSource podMetrics = new PodMetricsSource();
+
     public SandboxDispatcher(Clock clock) {
         super(ResourceCatalog.RESOURCES.stream()
                 .filter(r -> r.group().equals("tekton.dev") || r.group().equals("metrics.k8s.io"))
@@ -77,11 +79,18 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
         return super.findResource(query);
     }
 
-    /** Gets and lists (not watches) answered from the indexes. */
+    public PodMetricsSource podMetrics() {
+        return podMetrics;
+    }
+
+    /** Gets and lists (not watches) answered from the indexes; PodMetrics computed from the pods. */
     @Override
     public MockResponse handleGet(String path) {
         if (path.contains("watch=")) {
             return super.handleGet(path);
+        }
+        if (path.startsWith("/apis/metrics.k8s.io/v1beta1/")) {
+            return metrics(path);
         }
         AttributeSet query = getAttributeExtractor().fromPath(path);
         String plural = IndexedStore.value(query, "plural");
@@ -384,6 +393,40 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
+
+    private MockResponse metrics(String path) {
+        Optional<ResourcePath> parsed = ResourcePath.parse(path);
+        if (parsed.isEmpty() || !parsed.get().plural().equals("pods")) {
+            return ApiStatus.failure(404, "NotFound", "the sandbox serves pod metrics only");
+        }
+        ResourcePath p = parsed.get();
+        String podsPath = new ResourcePath("", "v1", p.namespace(), "pods", p.name(), null, p.query()).objectPath();
+        String selector = p.query().get("labelSelector");
+        MockResponse pods = handleGet(podsPath + (selector == null ? "" : "?labelSelector="
+                + java.net.URLEncoder.encode(selector, java.nio.charset.StandardCharsets.UTF_8)));
+        if (pods.code() != 200) {
+            return pods;
+        }
+        JsonNode body = parse(pods.getBody().readUtf8());
+        java.time.Instant now = clock.instant();
+        if (p.name() != null) {
+            ObjectNode one = podMetrics.of(body, now);
+            return one == null ? ApiStatus.failure(404, "NotFound", "podmetrics \"" + p.name() + "\" not found")
+                    : ApiStatus.json(200, one.toString());
+        }
+        ObjectNode list = JSON.createObjectNode();
+        list.put("kind", "PodMetricsList");
+        list.put("apiVersion", "metrics.k8s.io/v1beta1");
+        list.putObject("metadata");
+        var items = list.putArray("items");
+        for (JsonNode pod : body.path("items")) {
+            ObjectNode m = podMetrics.of(pod, now);
+            if (m != null) {
+                items.add(m);
+            }
+        }
+        return ApiStatus.json(200, list.toString());
+    }
 
     /** The stored list at a collection path (an empty object when there is none). */
     JsonNode list(String collectionPath) {

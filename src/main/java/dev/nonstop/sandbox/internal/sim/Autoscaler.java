@@ -82,7 +82,7 @@ public final class Autoscaler {
             if (m == null || !Pods.isReady(pod)) {
                 continue;
             }
-            requested += pod.getSpec().getContainers().stream().mapToLong(c -> MetricsPublisher.milli(c, "cpu", 50))
+            requested += pod.getSpec().getContainers().stream().mapToLong(c -> cpuRequestMilli(c))
                     .sum();
             used += m.getContainers().stream().mapToLong(c -> c.getUsage().get("cpu").getNumericalAmount()
                     .multiply(BigDecimal.valueOf(1000)).longValue()).sum();
@@ -132,6 +132,15 @@ public final class Autoscaler {
                                         : "DesiredWithinRange").withLastTransitionTime(stamp).build())
                 .build());
         sim.client.resource(copy).updateStatus();
+    }
+
+    private static long cpuRequestMilli(io.fabric8.kubernetes.api.model.Container c) {
+        if (c.getResources() == null || c.getResources().getRequests() == null
+                || c.getResources().getRequests().get("cpu") == null) {
+            return 50;
+        }
+        return c.getResources().getRequests().get("cpu").getNumericalAmount().multiply(BigDecimal.valueOf(1000))
+                .longValue();
     }
 
     private static Integer cpuTarget(HorizontalPodAutoscaler hpa) {

@@ -23,7 +23,6 @@ public final class SandboxRuntime implements AutoCloseable {
     private final Scheduler scheduler;
     private final Kubelet kubelet;
     private final QuotaController quotas;
-    private final MetricsPublisher metrics;
     private final Autoscaler autoscaler;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "sandbox-controllers");
@@ -41,7 +40,6 @@ public final class SandboxRuntime implements AutoCloseable {
         this.scheduler = new Scheduler(sim);
         this.kubelet = new Kubelet(sim);
         this.quotas = new QuotaController(sim);
-        this.metrics = new MetricsPublisher(sim);
         this.autoscaler = new Autoscaler(sim);
     }
 
@@ -55,11 +53,20 @@ public final class SandboxRuntime implements AutoCloseable {
         if (!sim.synced()) {
             return;
         }
-        for (Runnable controller : new Runnable[] {nodes::tick, lifecycle::tick, deployments::tick,
-                replicaSets::tick, scheduler::tick, kubelet::tick, quotas::tick, metrics::tick, autoscaler::tick}) {
+        String[] names = {"nodes", "lifecycle", "deployments", "replicasets", "scheduler", "kubelet", "quotas",
+            "autoscaler"};
+        Runnable[] steps = {nodes::tick, lifecycle::tick, deployments::tick,
+            replicaSets::tick, scheduler::tick, kubelet::tick, quotas::tick, autoscaler::tick};
+        for (int i = 0; i < steps.length; i++) {
+            Runnable controller = steps[i];
+            long started = System.nanoTime();
             try {
                 controller.run();
                 sim.awaitWrites();
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                if (millis > 1000) {
+                    log.info("Sandbox step {} took {} ms", names[i], millis);
+                }
             } catch (RuntimeException e) {
                 log.warn("Sandbox controller step failed (the loop goes on): {}", e.toString());
             }
@@ -69,11 +76,6 @@ public final class SandboxRuntime implements AutoCloseable {
 
     public long ticks() {
         return ticks.get();
-    }
-
-    /** Sets the simulated load of an app: 1.0 is CPU use equal to its CPU request. */
-    public void setLoad(String namespace, String deployment, double load) {
-        sim.loads.put(namespace + "/" + deployment, load);
     }
 
     public NodeSimulator nodes() {

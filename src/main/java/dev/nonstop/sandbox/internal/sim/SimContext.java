@@ -39,9 +39,6 @@ public final class SimContext implements AutoCloseable {
     final SharedIndexInformer<Deployment> deployments;
     final SharedIndexInformer<ResourceQuota> quotas;
     final SharedIndexInformer<HorizontalPodAutoscaler> autoscalers;
-    /** Simulated load per app ("namespace/deployment"): 1.0 means CPU use equal to the CPU request. */
-    final Map<String, Double> loads = new ConcurrentHashMap<>();
-    static final double DEFAULT_LOAD = 0.3;
     /** Writes of one controller step go out in parallel; the step waits for them before the next runs. */
     private final java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(8,
             r -> {
@@ -147,10 +144,6 @@ public final class SimContext implements AutoCloseable {
         deployments.close();
         quotas.close();
         autoscalers.close();
-    }
-
-    double load(String namespace, String deployment) {
-        return loads.getOrDefault(namespace + "/" + deployment, DEFAULT_LOAD);
     }
 
     /** The Deployment a pod belongs to, from its ReplicaSet owner's name ("web-<hash>" → "web"). */
