@@ -42,7 +42,7 @@ class ArchitectureTest {
             Map.entry("metrics", List.of("tenant", "app", "security", "tier", "kube", "uikit")),
             Map.entry("assistant", List.of("tenant", "app", "build", "metrics", "security", "tier", "ratelimit",
                     "uikit")),
-            Map.entry("sandbox", List.of("kube", "uikit")));
+            Map.entry("sandbox", List.of("kube", "audit", "uikit")));
 
     static final JavaClasses PORTAL = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -20,6 +20,7 @@ import dev.nonstop.build.ui.BuildsView;
 import dev.nonstop.metrics.ui.MonitoringView;
 import dev.nonstop.kube.ClusterService;
 import dev.nonstop.kube.ClusterStatus;
+import dev.nonstop.sandbox.ui.SandboxAdminView;
 import dev.nonstop.security.Caller;
 import dev.nonstop.security.CurrentUser;
 import dev.nonstop.tenant.TenantService;
@@ -75,6 +76,9 @@ public class MainLayout extends AppLayout {
             admin.addItem(new SideNavItem(getTranslation("nav.admin.tenants"), TenantAdminView.class));
             admin.addItem(new SideNavItem(getTranslation("nav.admin.tiers"), TierAdminView.class));
             admin.addItem(new SideNavItem(getTranslation("nav.admin.audit"), AuditView.class));
+            if (cluster.sandbox()) {
+                admin.addItem(new SideNavItem(getTranslation("nav.admin.sandbox"), SandboxAdminView.class));
+            }
             admin.setExpanded(true);
             nav.addItem(admin);
         }

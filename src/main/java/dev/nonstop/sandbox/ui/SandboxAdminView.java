@@ -1,0 +1,107 @@
+package dev.nonstop.sandbox.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import dev.nonstop.common.UserError;
+import dev.nonstop.sandbox.SandboxNode;
+import dev.nonstop.sandbox.SandboxService;
+import dev.nonstop.uikit.Messages;
+import jakarta.annotation.security.RolesAllowed;
+
+/** The sandbox's fault page: nodes and zones, and the faults an admin can inject to watch the portal cope. */
+@Route("admin/sandbox")
+@RolesAllowed("ADMIN")
+public class SandboxAdminView extends VerticalLayout implements HasDynamicTitle {
+
+    private final SandboxService sandbox;
+    final Grid<SandboxNode> nodes = new Grid<>();
+    final TextField podNamespace = new TextField();
+    final TextField podName = new TextField();
+    final NumberField speed = new NumberField();
+
+    SandboxAdminView(SandboxService sandbox) {
+        this.sandbox = sandbox;
+        add(new H2(getTranslation("sandbox.title")), new Paragraph(getTranslation("sandbox.intro")));
+        if (!sandbox.isRunning()) {
+            add(new Paragraph(getTranslation("sandbox.not-running")));
+            return;
+        }
+        nodes.setId("sandbox-nodes");
+        nodes.addColumn(SandboxNode::name).setHeader(getTranslation("sandbox.node"));
+        nodes.addColumn(SandboxNode::zone).setHeader(getTranslation("sandbox.zone"));
+        nodes.addComponentColumn(n -> new Span(getTranslation(n.ready() ? "sandbox.ready" : "sandbox.not-ready")))
+                .setHeader(getTranslation("sandbox.state"));
+        nodes.addColumn(SandboxNode::pods).setHeader(getTranslation("sandbox.pods"));
+        nodes.addComponentColumn(this::actions);
+        nodes.setAllRowsVisible(true);
+
+        podNamespace.setLabel(getTranslation("sandbox.pod.namespace"));
+        podName.setLabel(getTranslation("sandbox.pod.name"));
+        Button kill = new Button(getTranslation("sandbox.pod.kill"), e -> act(() ->
+                sandbox.killPod(podNamespace.getValue().strip(), podName.getValue().strip())));
+        kill.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        HorizontalLayout killRow = new HorizontalLayout(podNamespace, podName, kill);
+        killRow.setAlignItems(Alignment.BASELINE);
+
+        speed.setLabel(getTranslation("sandbox.speed"));
+        speed.setValue(sandbox.speed());
+        speed.setMin(0.1);
+        speed.setMax(100);
+        Button setSpeed = new Button(getTranslation("sandbox.speed.set"), e -> act(() ->
+                sandbox.setSpeed(speed.getValue() == null ? 0 : speed.getValue())));
+        HorizontalLayout speedRow = new HorizontalLayout(speed, setSpeed);
+        speedRow.setAlignItems(Alignment.BASELINE);
+
+        add(nodes, zoneButtons(), killRow, speedRow);
+        refresh();
+    }
+
+    private HorizontalLayout actions(SandboxNode node) {
+        Button toggle = node.ready()
+                ? new Button(getTranslation("sandbox.node.fail"), e -> act(() -> sandbox.failNode(node.name())))
+                : new Button(getTranslation("sandbox.node.recover"), e -> act(() -> sandbox.recoverNode(node.name())));
+        toggle.setId((node.ready() ? "fail-" : "recover-") + node.name());
+        toggle.addThemeVariants(node.ready() ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_SUCCESS,
+                ButtonVariant.LUMO_SMALL);
+        return new HorizontalLayout(toggle);
+    }
+
+    private HorizontalLayout zoneButtons() {
+        HorizontalLayout zones = new HorizontalLayout();
+        sandbox.nodes().stream().map(SandboxNode::zone).distinct().sorted().forEach(zone -> {
+            Button lose = new Button(getTranslation("sandbox.zone.lose", zone), e -> act(() -> sandbox.loseZone(zone)));
+            lose.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            zones.add(lose);
+        });
+        return zones;
+    }
+
+    private void act(Runnable action) {
+        try {
+            action.run();
+            Messages.success(getTranslation("sandbox.done"));
+        } catch (UserError refused) {
+            Messages.error(this, refused);
+        }
+        refresh();
+    }
+
+    void refresh() {
+        nodes.setItems(sandbox.nodes());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.admin.sandbox") + " · Nonstop";
+    }
+}

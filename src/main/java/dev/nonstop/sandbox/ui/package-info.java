@@ -1,0 +1,4 @@
+@NullMarked
+package dev.nonstop.sandbox.ui;
+
+import org.jspecify.annotations.NullMarked;
