@@ -75,39 +75,43 @@ final class IndexedStore extends ConcurrentHashMap<AttributeSet, String> {
         byCollection.clear();
     }
 
-    private void index(AttributeSet key) {
+    /** The index entries of one stored key: its identity and the collections it belongs to. */
+    private record Entries(String identity, List<String> collections) {
+    }
+
+    private static @Nullable Entries entries(AttributeSet key) {
         String plural = value(key, "plural");
         String version = value(key, "version");
         String name = value(key, "name");
         if (plural == null || version == null || name == null) {
-            return;
+            return null;
         }
         String namespace = value(key, "namespace");
-        byIdentity.put(identity(plural, version, namespace, name), key);
-        byCollection.computeIfAbsent(collection(plural, version, namespace == null ? "" : namespace),
-                k -> ConcurrentHashMap.newKeySet()).add(key);
-        if (namespace != null) {
-            byCollection.computeIfAbsent(collection(plural, version, ALL_NAMESPACES),
-                    k -> ConcurrentHashMap.newKeySet()).add(key);
+        List<String> collections = namespace == null
+                ? List.of(collection(plural, version, ""))
+                : List.of(collection(plural, version, namespace), collection(plural, version, ALL_NAMESPACES));
+        return new Entries(identity(plural, version, namespace, name), collections);
+    }
+
+    private void index(AttributeSet key) {
+        Entries entries = entries(key);
+        if (entries != null) {
+            byIdentity.put(entries.identity(), key);
+            entries.collections().forEach(c -> byCollection.computeIfAbsent(c, k -> ConcurrentHashMap.newKeySet())
+                    .add(key));
         }
     }
 
     private void unindex(AttributeSet key) {
-        String plural = value(key, "plural");
-        String version = value(key, "version");
-        String name = value(key, "name");
-        if (plural == null || version == null || name == null) {
-            return;
-        }
-        String namespace = value(key, "namespace");
-        byIdentity.remove(identity(plural, version, namespace, name), key);
-        Set<AttributeSet> own = byCollection.get(collection(plural, version, namespace == null ? "" : namespace));
-        if (own != null) {
-            own.remove(key);
-        }
-        Set<AttributeSet> all = byCollection.get(collection(plural, version, ALL_NAMESPACES));
-        if (all != null) {
-            all.remove(key);
+        Entries entries = entries(key);
+        if (entries != null) {
+            byIdentity.remove(entries.identity(), key);
+            entries.collections().forEach(c -> {
+                Set<AttributeSet> members = byCollection.get(c);
+                if (members != null) {
+                    members.remove(key);
+                }
+            });
         }
     }
 

@@ -17,6 +17,14 @@ import java.util.HashMap;
  */
 public final class SandboxApiServer implements AutoCloseable {
 
+    /** The mock web server logs every request at INFO through java.util.logging: far too much for a cluster. */
+    private static final java.util.logging.Logger REQUEST_LOG =
+            java.util.logging.Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
+
+    static {
+        REQUEST_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     private final KubernetesMockServer server;
     private final SandboxDispatcher dispatcher;
 

@@ -62,10 +62,12 @@ public final class SandboxRuntime implements AutoCloseable {
             long started = System.nanoTime();
             try {
                 controller.run();
+                long decided = System.nanoTime();
                 sim.awaitWrites();
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 if (millis > 1000) {
-                    log.info("Sandbox step {} took {} ms", names[i], millis);
+                    log.info("Sandbox step {} took {} ms ({} ms deciding, the rest writing)", names[i], millis,
+                            (decided - started) / 1_000_000);
                 }
             } catch (RuntimeException e) {
                 log.warn("Sandbox controller step failed (the loop goes on): {}", e.toString());
