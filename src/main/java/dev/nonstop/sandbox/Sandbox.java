@@ -74,6 +74,11 @@ public final class Sandbox implements AutoCloseable {
         api.dispatcher().podMetrics().setLoad(namespace, deployment, load);
     }
 
+    /** Fault: the API answers {@code delay} late (zero to heal). */
+    public void slowApi(java.time.Duration delay) {
+        api.dispatcher().setDelay(delay);
+    }
+
     /** Fault: deletes one pod, as a crash or an operator would. */
     public void killPod(String namespace, String name) {
         controllerClient.pods().inNamespace(namespace).withName(name).delete();

@@ -107,6 +107,16 @@ public class SandboxService {
     }
 
     @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void slowApi(int delayMillis) {
+        if (delayMillis < 0 || delayMillis > 10_000) {
+            throw new UserError("sandbox.delay-range", 0, 10_000);
+        }
+        sandbox().slowApi(java.time.Duration.ofMillis(delayMillis));
+        audit.record(null, "sandbox.api.delay", "Sandbox API answers " + delayMillis + " ms late");
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
     public double speed() {
         return sandbox().clock().speed();
     }

@@ -28,6 +28,7 @@ public class SandboxAdminView extends VerticalLayout implements HasDynamicTitle 
     final TextField podNamespace = new TextField();
     final TextField podName = new TextField();
     final NumberField speed = new NumberField();
+    final com.vaadin.flow.component.textfield.IntegerField delay = new com.vaadin.flow.component.textfield.IntegerField();
 
     SandboxAdminView(SandboxService sandbox) {
         this.sandbox = sandbox;
@@ -62,7 +63,16 @@ public class SandboxAdminView extends VerticalLayout implements HasDynamicTitle 
         HorizontalLayout speedRow = new HorizontalLayout(speed, setSpeed);
         speedRow.setAlignItems(Alignment.BASELINE);
 
-        add(nodes, zoneButtons(), killRow, speedRow);
+        delay.setLabel(getTranslation("sandbox.delay"));
+        delay.setValue(0);
+        delay.setMin(0);
+        delay.setMax(10_000);
+        Button setDelay = new Button(getTranslation("sandbox.delay.set"), e -> act(() ->
+                sandbox.slowApi(delay.getValue() == null ? -1 : delay.getValue())));
+        HorizontalLayout delayRow = new HorizontalLayout(delay, setDelay);
+        delayRow.setAlignItems(Alignment.BASELINE);
+
+        add(nodes, zoneButtons(), killRow, speedRow, delayRow);
         refresh();
     }
 

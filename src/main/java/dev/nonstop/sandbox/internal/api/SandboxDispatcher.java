@@ -44,6 +44,7 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     private final PodMetricsSource podMetrics = new PodMetricsSource();
+    private volatile java.time.Duration delay = java.time.Duration.ZERO;
 
     public SandboxDispatcher(Clock clock) {
         super(ResourceCatalog.RESOURCES.stream()
@@ -77,6 +78,11 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
             return key != null && value != null && key.matches(query) ? Map.entry(key, value) : null;
         }
         return super.findResource(query);
+    }
+
+    /** Fault: every answer (but watch streams) comes this much later, as from an overloaded API server. */
+    public void setDelay(java.time.Duration newDelay) {
+        delay = newDelay;
     }
 
     public PodMetricsSource podMetrics() {
@@ -150,6 +156,9 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
         // The store answers JSON without saying so; clients that also accept protobuf (kubectl) need to be told.
         if (response.getWebSocketListener() == null && response.header("Content-Type") == null) {
             response.setHeader("Content-Type", "application/json");
+        }
+        if (!delay.isZero() && response.getWebSocketListener() == null) {
+            response.setBodyDelay(delay);
         }
         return response;
     }
@@ -247,6 +256,9 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
     // ---- update (PUT) ----------------------------------------------------------------------------
 
     private MockResponse update(RecordedRequest request, ResourcePath path) {
+        if (path.name() != null && "status".equals(path.subresource())) {
+            return updateStatus(request, path);
+        }
         if (path.name() == null || path.subresource() != null) {
             return super.dispatch(request);
         }
@@ -260,6 +272,22 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
             }
         }
         return super.handleUpdate(rewrite(request, HttpMethod.PUT, request.getPath(), body));
+    }
+
+    /** A write to the status subresource changes the status only, whatever else the body carries. */
+    private MockResponse updateStatus(RecordedRequest request, ResourcePath path) {
+        ObjectNode current = get(path.objectPath());
+        if (current == null) {
+            return ApiStatus.failure(404, "NotFound", path.plural() + " \"" + path.name() + "\" not found");
+        }
+        JsonNode status = body(request).get("status");
+        ObjectNode merged = current.deepCopy();
+        if (status == null) {
+            merged.remove("status");
+        } else {
+            merged.set("status", status.deepCopy());
+        }
+        return super.dispatch(rewrite(request, HttpMethod.PUT, request.getPath(), merged));
     }
 
     /** A write to the main resource never changes status: that is the status subresource's job. */

@@ -268,12 +268,10 @@ public final class DeploymentController {
         if (sameStatus(d.getStatus(), status)) {
             return;
         }
-        Deployment copy = sim.client.apps().deployments().inNamespace(d.getMetadata().getNamespace())
-                .withName(d.getMetadata().getName()).get();
-        if (copy != null) {
-            copy.setStatus(status);
-            sim.client.resource(copy).updateStatus();
-        }
+        Deployment copy = new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder(d).build();
+        copy.getMetadata().setResourceVersion(null);
+        copy.setStatus(status);
+        sim.write(() -> sim.client.resource(copy).updateStatus());
     }
 
     private static DeploymentCondition cond(String type, String status, String reason, String message,

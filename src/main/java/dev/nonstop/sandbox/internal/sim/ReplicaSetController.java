@@ -174,19 +174,13 @@ public final class ReplicaSetController {
                 && (current.getConditions() == null ? 0 : current.getConditions().size()) == conditions.size()) {
             return;
         }
-        try {
-            ReplicaSet copy = sim.client.apps().replicaSets().inNamespace(rs.getMetadata().getNamespace())
-                    .withName(rs.getMetadata().getName()).get();
-            if (copy != null) {
-                if (current != null && current.getConditions() != null && failure != null) {
-                    desired.setConditions(current.getConditions().isEmpty() ? conditions : current.getConditions());
-                }
-                copy.setStatus(desired);
-                sim.client.resource(copy).updateStatus();
-            }
-        } catch (KubernetesClientException gone) {
-            // deleted meanwhile
+        ReplicaSet copy = new io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder(rs).build();
+        copy.getMetadata().setResourceVersion(null);
+        if (current != null && current.getConditions() != null && failure != null && !current.getConditions().isEmpty()) {
+            desired.setConditions(current.getConditions());
         }
+        copy.setStatus(desired);
+        sim.write(() -> sim.client.resource(copy).updateStatus());
     }
 
     private static String suffix() {

@@ -177,6 +177,21 @@ class SandboxApiTest {
     }
 
     @Test
+    void a_slowed_api_answers_late_and_heals() {
+        server.dispatcher().setDelay(java.time.Duration.ofMillis(300));
+        try {
+            long start = System.nanoTime();
+            client.namespaces().withName(ns).get();
+            assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(300);
+        } finally {
+            server.dispatcher().setDelay(java.time.Duration.ZERO);
+        }
+        long start = System.nanoTime();
+        client.namespaces().withName(ns).get();
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(300);
+    }
+
+    @Test
     void discovery_answers_like_an_api_server() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String version = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/version")).build(),
