@@ -181,6 +181,17 @@ class SandboxFidelityTest {
     }
 
     @Test
+    void pod_logs_tell_the_simulated_life_of_the_pod_and_say_it_is_simulated() {
+        deployAndAwaitReady(app("web", "shop:1", 2, 600));
+        Pod pod = pods("web").getFirst();
+        String log = client.pods().inNamespace(ns).withName(pod.getMetadata().getName()).getLog();
+        assertThat(log).contains("pulling image shop:1").contains("container started")
+                .contains("readiness probe passed").contains("simulated");
+        String last = client.pods().inNamespace(ns).withName(pod.getMetadata().getName()).tailingLines(1).getLog();
+        assertThat(last.strip().lines()).hasSize(1);
+    }
+
+    @Test
     void a_deleted_pod_is_replaced() {
         deployAndAwaitReady(app("web", "shop:1", 2, 600));
         Pod victim = pods("web").getFirst();

@@ -173,6 +173,11 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
                         ? new MockResponse().setResponseCode(200).setBody(discovery.get())
                         : ApiStatus.json(200, discovery.get());
             }
+            Optional<ResourcePath> logPath = ResourcePath.parse(rawPath)
+                    .filter(p -> "pods".equals(p.plural()) && "log".equals(p.subresource()) && p.group().isEmpty());
+            if (logPath.isPresent()) {
+                return podLog(logPath.get());
+            }
             if (rawPath.contains("watch=true") || rawPath.contains("watch=1")) {
                 ResourcePath.parse(rawPath).ifPresent(p -> watches.computeIfAbsent(
                         p.group() + "/" + p.plural(), k -> new java.util.concurrent.atomic.AtomicInteger())
@@ -421,6 +426,21 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
+
+    private MockResponse podLog(ResourcePath path) {
+        ObjectNode pod = get(path.objectPath());
+        if (pod == null) {
+            return ApiStatus.failure(404, "NotFound", "pods \"" + path.name() + "\" not found");
+        }
+        int tail = 0;
+        try {
+            tail = Integer.parseInt(path.query().getOrDefault("tailLines", "0"));
+        } catch (NumberFormatException ignored) {
+            // all lines
+        }
+        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain")
+                .setBody(PodLogs.of(pod, clock.instant(), tail));
+    }
 
     private MockResponse metrics(String path) {
         Optional<ResourcePath> parsed = ResourcePath.parse(path);
