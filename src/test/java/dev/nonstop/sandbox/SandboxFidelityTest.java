@@ -191,6 +191,66 @@ class SandboxFidelityTest {
         assertThat(last.strip().lines()).hasSize(1);
     }
 
+    private io.fabric8.kubernetes.api.model.GenericKubernetesResource pipelineRun(String name,
+                                                                                Map<String, String> annotations) {
+        var run = new io.fabric8.kubernetes.api.model.GenericKubernetesResource();
+        run.setApiVersion("tekton.dev/v1");
+        run.setKind("PipelineRun");
+        run.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).withNamespace(ns)
+                .withAnnotations(annotations).addToLabels("nonstop.dev/build", name).build());
+        run.getAdditionalProperties().put("spec", Map.of("pipelineRef", Map.of("name", "build-image"),
+                "params", List.of(Map.of("name", "url", "value", "https://github.com/acme/shop"),
+                        Map.of("name", "IMAGE", "value", "registry.local/acme/shop:abc123"))));
+        return client.genericKubernetesResources("tekton.dev/v1", "PipelineRun").inNamespace(ns).resource(run)
+                .create();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> runStatus(String name) {
+        var run = client.genericKubernetesResources("tekton.dev/v1", "PipelineRun").inNamespace(ns).withName(name)
+                .get();
+        Object status = run.getAdditionalProperties().get("status");
+        return status instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    private String succeeded(String name) {
+        Object conditions = runStatus(name).get("conditions");
+        if (!(conditions instanceof List<?> list) || list.isEmpty()) {
+            return "";
+        }
+        Map<String, Object> c = (Map<String, Object>) list.getFirst();
+        return c.get("status") + "/" + c.get("reason");
+    }
+
+    @Test
+    void a_pipeline_run_goes_through_its_tasks_to_an_image_digest() {
+        pipelineRun("build-1", Map.of("sandbox.nonstop.dev/task-seconds", "5"));
+        await("running", Duration.ofSeconds(10), () -> succeeded("build-1").equals("Unknown/Running"));
+        await("succeeded", Duration.ofSeconds(20), () -> succeeded("build-1").equals("True/Succeeded"));
+        assertThat(runStatus("build-1").get("results").toString()).contains("IMAGE_DIGEST").contains("sha256:")
+                .contains("registry.local/acme/shop:abc123");
+        var taskRuns = client.genericKubernetesResources("tekton.dev/v1", "TaskRun").inNamespace(ns).list()
+                .getItems();
+        assertThat(taskRuns).extracting(t -> t.getMetadata().getName())
+                .containsExactlyInAnyOrder("build-1-clone", "build-1-build", "build-1-push");
+        assertThat(client.pods().inNamespace(ns).withName("build-1-build-pod").getLog())
+                .contains("buildah bud --tag registry.local/acme/shop:abc123").contains("simulated");
+    }
+
+    @Test
+    void a_pipeline_run_can_be_made_to_fail_at_a_chosen_step() {
+        pipelineRun("build-2", Map.of("sandbox.nonstop.dev/task-seconds", "5",
+                "sandbox.nonstop.dev/fail-at", "build", "sandbox.nonstop.dev/fail-reason", "OOMKilled"));
+        await("failed", Duration.ofSeconds(20), () -> succeeded("build-2").equals("False/Failed"));
+        assertThat(runStatus("build-2").get("conditions").toString()).contains("task build failed: OOMKilled");
+        assertThat(runStatus("build-2")).doesNotContainKey("results");
+        assertThat(client.genericKubernetesResources("tekton.dev/v1", "TaskRun").inNamespace(ns).withName(
+                "build-2-push").get()).isNull();
+        assertThat(client.pods().inNamespace(ns).withName("build-2-build-pod").getLog())
+                .contains("error: step build failed: OOMKilled");
+    }
+
     @Test
     void a_deleted_pod_is_replaced() {
         deployAndAwaitReady(app("web", "shop:1", 2, 600));
@@ -291,8 +351,10 @@ class SandboxFidelityTest {
         reapplied.getMetadata().setLabels(Map.of("release", "2"));
         client.resource(reapplied).fieldManager("nonstop").forceConflicts().serverSideApply();
         assertThat(read("web").getSpec().getReplicas()).isEqualTo(4);
-        var hpa = client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(ns).withName("web").get();
-        assertThat(hpa.getStatus().getDesiredReplicas()).isEqualTo(4);
+        await("the HPA reports 4 desired", Duration.ofSeconds(10), () -> {
+            var hpa = client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(ns).withName("web").get();
+            return hpa.getStatus() != null && Integer.valueOf(4).equals(hpa.getStatus().getDesiredReplicas());
+        });
     }
 
     @Test

@@ -20,6 +20,10 @@ final class PodLogs {
     }
 
     static String of(JsonNode pod, Instant now, int tailLines) {
+        String recorded = pod.path("metadata").path("annotations").path("sandbox.nonstop.dev/log").asString("");
+        if (!recorded.isEmpty()) {
+            return tail(new ArrayList<>(recorded.lines().toList()), tailLines);
+        }
         List<String> lines = new ArrayList<>();
         JsonNode status = pod.path("status");
         String image = pod.path("spec").path("containers").path(0).path("image").asString("");
@@ -53,6 +57,10 @@ final class PodLogs {
                 lines.add(beat + " [sandbox] serving (simulated heartbeat)");
             }
         }
+        return tail(lines, tailLines);
+    }
+
+    private static String tail(List<String> lines, int tailLines) {
         List<String> tail = tailLines > 0 && tailLines < lines.size()
                 ? lines.subList(lines.size() - tailLines, lines.size()) : lines;
         return tail.isEmpty() ? "" : String.join("\n", tail) + "\n";

@@ -46,7 +46,7 @@ public final class Kubelet {
             alive.add(pod.getMetadata().getUid());
             String nodeName = pod.getSpec().getNodeName();
             Node node = nodeName == null ? null : nodes.get(nodeName);
-            if (node == null || !Pods.isActive(pod) || !NodeSimulator.isReady(node)) {
+            if (node == null || !Pods.isActive(pod) || !NodeSimulator.isReady(node) || Pods.isSimulated(pod)) {
                 continue;
             }
             Instant scheduledAt = Pods.condition(pod, "PodScheduled")

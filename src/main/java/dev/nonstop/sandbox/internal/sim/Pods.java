@@ -45,6 +45,12 @@ final class Pods {
         return "Succeeded".equals(phase) || "Failed".equals(phase);
     }
 
+    /** Pods another simulator owns the whole life of (Tekton step pods). */
+    static boolean isSimulated(Pod pod) {
+        return pod.getMetadata().getLabels() != null
+                && pod.getMetadata().getLabels().containsKey(TektonSimulator.SIM_LABEL);
+    }
+
     static boolean isActive(Pod pod) {
         return pod.getMetadata().getDeletionTimestamp() == null && !isTerminated(pod);
     }

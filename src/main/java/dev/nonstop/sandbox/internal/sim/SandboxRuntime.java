@@ -24,6 +24,7 @@ public final class SandboxRuntime implements AutoCloseable {
     private final Kubelet kubelet;
     private final QuotaController quotas;
     private final Autoscaler autoscaler;
+    private final TektonSimulator tekton;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "sandbox-controllers");
         thread.setDaemon(true);
@@ -41,6 +42,7 @@ public final class SandboxRuntime implements AutoCloseable {
         this.kubelet = new Kubelet(sim);
         this.quotas = new QuotaController(sim);
         this.autoscaler = new Autoscaler(sim);
+        this.tekton = new TektonSimulator(sim);
     }
 
     public void start() {
@@ -54,9 +56,9 @@ public final class SandboxRuntime implements AutoCloseable {
             return;
         }
         String[] names = {"nodes", "lifecycle", "deployments", "replicasets", "scheduler", "kubelet", "quotas",
-            "autoscaler"};
+            "autoscaler", "tekton"};
         Runnable[] steps = {nodes::tick, lifecycle::tick, deployments::tick,
-            replicaSets::tick, scheduler::tick, kubelet::tick, quotas::tick, autoscaler::tick};
+            replicaSets::tick, scheduler::tick, kubelet::tick, quotas::tick, autoscaler::tick, tekton::tick};
         for (int i = 0; i < steps.length; i++) {
             Runnable controller = steps[i];
             long started = System.nanoTime();
@@ -92,6 +94,7 @@ public final class SandboxRuntime implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        tekton.close();
         sim.close();
     }
 }

@@ -55,7 +55,7 @@ public final class Scheduler {
         Placement placement = new Placement();
         List<Pod> pending = new ArrayList<>();
         for (Pod pod : pods) {
-            if (!Pods.isActive(pod)) {
+            if (!Pods.isActive(pod) || Pods.isSimulated(pod)) {
                 continue;
             }
             String node = nodeOf(pod);

@@ -1,0 +1,282 @@
+package dev.nonstop.sandbox.internal.sim;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tekton v1 PipelineRuns, simulated: Started → Running → Succeeded or Failed, one TaskRun per pipeline
+ * task (the Pipeline's tasks, or clone/build/push), each with its steps, a pod whose log tells what the
+ * step did, and the {@code IMAGE_DIGEST} and {@code IMAGE_URL} results. Fixtures choose a failure with
+ * the annotation {@code sandbox.nonstop.dev/fail-at: <task>} (and {@code …/fail-reason}); each task takes
+ * {@code sandbox.nonstop.dev/task-seconds} simulated seconds (default 10).
+ */
+public final class TektonSimulator {
+
+    public static final String FAIL_AT = "sandbox.nonstop.dev/fail-at";
+    public static final String FAIL_REASON = "sandbox.nonstop.dev/fail-reason";
+    public static final String TASK_SECONDS = "sandbox.nonstop.dev/task-seconds";
+    /** Pods of simulated TaskRuns: the kubelet and scheduler leave them to this simulator. */
+    public static final String SIM_LABEL = "sandbox.nonstop.dev/simulated-by";
+    public static final String LOG_ANNOTATION = "sandbox.nonstop.dev/log";
+    static final List<String> DEFAULT_TASKS = List.of("clone", "build", "push");
+
+    private final SimContext sim;
+    private final SharedIndexInformer<GenericKubernetesResource> runs;
+
+    public TektonSimulator(SimContext sim) {
+        this.sim = sim;
+        this.runs = sim.client.genericKubernetesResources("tekton.dev/v1", "PipelineRun").inAnyNamespace().inform();
+    }
+
+    public void tick() {
+        Instant now = sim.now();
+        for (GenericKubernetesResource run : runs.getStore().list()) {
+            if (isDone(run)) {
+                continue;
+            }
+            try {
+                advance(run, now);
+            } catch (KubernetesClientException e) {
+                // deleted or raced; the next tick sees the current state
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> status(GenericKubernetesResource run) {
+        Object status = run.getAdditionalProperties().get("status");
+        return status instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    private static boolean isDone(GenericKubernetesResource run) {
+        return status(run).get("completionTime") != null;
+    }
+
+    private List<String> tasks(GenericKubernetesResource run) {
+        Object spec = run.getAdditionalProperties().get("spec");
+        if (spec instanceof Map<?, ?> map && map.get("pipelineRef") instanceof Map<?, ?> ref
+                && ref.get("name") instanceof String name) {
+            GenericKubernetesResource pipeline = sim.client.genericKubernetesResources("tekton.dev/v1", "Pipeline")
+                    .inNamespace(run.getMetadata().getNamespace()).withName(name).get();
+            if (pipeline != null && pipeline.getAdditionalProperties().get("spec") instanceof Map<?, ?> pspec
+                    && pspec.get("tasks") instanceof List<?> list && !list.isEmpty()) {
+                List<String> names = new ArrayList<>();
+                list.forEach(t -> names.add(String.valueOf(((Map<?, ?>) t).get("name"))));
+                return names;
+            }
+        }
+        return DEFAULT_TASKS;
+    }
+
+    private void advance(GenericKubernetesResource run, Instant now) {
+        Map<String, String> annotations = run.getMetadata().getAnnotations() == null ? Map.of()
+                : run.getMetadata().getAnnotations();
+        Object startValue = status(run).get("startTime");
+        Instant start = startValue == null ? now : Instant.parse(String.valueOf(startValue));
+        Duration perTask = Duration.ofSeconds(Long.parseLong(annotations.getOrDefault(TASK_SECONDS, "10")));
+        String failAt = annotations.get(FAIL_AT);
+        List<String> tasks = tasks(run);
+        List<Map<String, Object>> children = new ArrayList<>();
+        String outcome = "Running";
+        String message = "";
+        Instant completion = null;
+        for (int i = 0; i < tasks.size(); i++) {
+            String task = tasks.get(i);
+            Instant taskStart = start.plus(perTask.multipliedBy(i));
+            if (now.isBefore(taskStart)) {
+                break;
+            }
+            Instant taskEnd = taskStart.plus(perTask);
+            boolean finished = !now.isBefore(taskEnd);
+            boolean fails = task.equals(failAt);
+            String taskRun = run.getMetadata().getName() + "-" + task;
+            children.add(Map.of("apiVersion", "tekton.dev/v1", "kind", "TaskRun", "name", taskRun,
+                    "pipelineTaskName", task));
+            String reason = fails ? annotations.getOrDefault(FAIL_REASON, "Failed") : "Succeeded";
+            writeTaskRun(run, task, taskRun, taskStart, finished ? taskEnd : null, reason, now);
+            if (finished && fails) {
+                outcome = "Failed";
+                message = "Tasks Completed: " + (i + 1) + " (Failed: 1, Cancelled 0), Skipped: "
+                        + (tasks.size() - i - 1) + "; task " + task + " failed: " + reason;
+                completion = taskEnd;
+                break;
+            }
+            if (finished && i == tasks.size() - 1) {
+                outcome = "Succeeded";
+                message = "Tasks Completed: " + tasks.size() + " (Failed: 0, Cancelled 0), Skipped: 0";
+                completion = taskEnd;
+            }
+        }
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("startTime", start.toString());
+        status.put("conditions", List.of(Map.of("type", "Succeeded",
+                "status", completion == null ? "Unknown" : "Succeeded".equals(outcome) ? "True" : "False",
+                "reason", completion == null ? (children.isEmpty() ? "Started" : "Running") : outcome,
+                "message", completion == null ? "Tasks Completed: " + Math.max(0, children.size() - 1)
+                        + " (Failed: 0, Cancelled 0), Incomplete: " + (tasks.size() - children.size() + 1) : message,
+                "lastTransitionTime", now.toString())));
+        status.put("childReferences", children);
+        if (completion != null) {
+            status.put("completionTime", completion.toString());
+            if ("Succeeded".equals(outcome)) {
+                status.put("results", List.of(Map.of("name", "IMAGE_DIGEST", "value", digest(run)),
+                        Map.of("name", "IMAGE_URL", "value", param(run, "IMAGE"))));
+            }
+        }
+        if (status.equals(status(run))) {
+            return;
+        }
+        GenericKubernetesResource copy = sim.client.genericKubernetesResources("tekton.dev/v1", "PipelineRun")
+                .inNamespace(run.getMetadata().getNamespace()).withName(run.getMetadata().getName()).get();
+        if (copy != null) {
+            copy.getAdditionalProperties().put("status", status);
+            sim.client.genericKubernetesResources("tekton.dev/v1", "PipelineRun")
+                    .inNamespace(run.getMetadata().getNamespace()).resource(copy).updateStatus();
+        }
+    }
+
+    private void writeTaskRun(GenericKubernetesResource run, String task, String name, Instant start,
+                              Instant end, String failReason, Instant now) {
+        String namespace = run.getMetadata().getNamespace();
+        var taskRuns = sim.client.genericKubernetesResources("tekton.dev/v1", "TaskRun").inNamespace(namespace);
+        GenericKubernetesResource taskRun = taskRuns.withName(name).get();
+        if (taskRun == null) {
+            taskRun = new GenericKubernetesResource();
+            taskRun.setApiVersion("tekton.dev/v1");
+            taskRun.setKind("TaskRun");
+            taskRun.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name)
+                    .withNamespace(namespace).withLabels(run.getMetadata().getLabels())
+                    .addToLabels("tekton.dev/pipelineRun", run.getMetadata().getName())
+                    .addToLabels("tekton.dev/pipelineTask", task)
+                    .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("tekton.dev/v1")
+                            .withKind("PipelineRun").withName(run.getMetadata().getName())
+                            .withUid(run.getMetadata().getUid()).withController(true).build())
+                    .build());
+            taskRun.getAdditionalProperties().put("spec", Map.of("taskRef", Map.of("name", task)));
+            taskRun = taskRuns.resource(taskRun).create();
+        }
+        boolean failed = end != null && task.equals(run.getMetadata().getAnnotations() == null ? null
+                : run.getMetadata().getAnnotations().get(FAIL_AT));
+        Map<String, Object> step = new LinkedHashMap<>();
+        step.put("name", task);
+        step.put("container", "step-" + task);
+        if (end == null) {
+            step.put("running", Map.of("startedAt", start.toString()));
+        } else {
+            step.put("terminated", Map.of("exitCode", failed ? 1 : 0, "reason", failed ? failReason : "Completed",
+                    "startedAt", start.toString(), "finishedAt", end.toString()));
+        }
+        String podName = name + "-pod";
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("podName", podName);
+        status.put("startTime", start.toString());
+        status.put("steps", List.of(step));
+        status.put("conditions", List.of(Map.of("type", "Succeeded",
+                "status", end == null ? "Unknown" : failed ? "False" : "True",
+                "reason", end == null ? "Running" : failed ? "Failed" : "Succeeded",
+                "lastTransitionTime", now.toString())));
+        if (end != null) {
+            status.put("completionTime", end.toString());
+        }
+        if (!status.equals(status(taskRun))) {
+            taskRun.getAdditionalProperties().put("status", status);
+            taskRun.getMetadata().setResourceVersion(null);
+            taskRuns.resource(taskRun).updateStatus();
+        }
+        writePod(run, task, taskRun, podName, start, end, failed, failReason);
+    }
+
+    private void writePod(GenericKubernetesResource run, String task, GenericKubernetesResource taskRun,
+                          String podName, Instant start, Instant end, boolean failed, String failReason) {
+        String namespace = run.getMetadata().getNamespace();
+        String log = logOf(run, task, start, end, failed, failReason);
+        Pod pod = sim.client.pods().inNamespace(namespace).withName(podName).get();
+        if (pod == null) {
+            pod = new PodBuilder().withNewMetadata().withName(podName).withNamespace(namespace)
+                    .addToLabels(SIM_LABEL, "tekton").addToLabels("tekton.dev/taskRun", taskRun.getMetadata().getName())
+                    .addToAnnotations(LOG_ANNOTATION, log)
+                    .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("tekton.dev/v1").withKind("TaskRun")
+                            .withName(taskRun.getMetadata().getName()).withUid(taskRun.getMetadata().getUid())
+                            .withController(true).build())
+                    .endMetadata().withNewSpec().withRestartPolicy("Never").addNewContainer().withName("step-" + task)
+                    .withImage("sandbox/tekton-step:" + task).endContainer().endSpec()
+                    .withNewStatus().withPhase("Running").withStartTime(start.toString()).endStatus().build();
+            Pod created = sim.client.resource(pod).create();
+            created.setStatus(pod.getStatus());
+            sim.client.resource(created).updateStatus();
+            return;
+        }
+        String phase = end == null ? "Running" : failed ? "Failed" : "Succeeded";
+        if (!log.equals(pod.getMetadata().getAnnotations().get(LOG_ANNOTATION))) {
+            pod.getMetadata().getAnnotations().put(LOG_ANNOTATION, log);
+            pod.getMetadata().setResourceVersion(null);
+            pod = sim.client.resource(pod).update();
+        }
+        if (!phase.equals(pod.getStatus() == null ? null : pod.getStatus().getPhase())) {
+            pod.getStatus().setPhase(phase);
+            pod.getMetadata().setResourceVersion(null);
+            sim.client.resource(pod).updateStatus();
+        }
+    }
+
+    private static String logOf(GenericKubernetesResource run, String task, Instant start, Instant end,
+                                boolean failed, String failReason) {
+        String url = param(run, "url");
+        String image = param(run, "IMAGE");
+        List<String> lines = new ArrayList<>();
+        lines.add(start + " [sandbox] step " + task + " started (simulated: nothing is built)");
+        switch (task) {
+            case "clone" -> lines.add(start + " + git clone " + (url.isEmpty() ? "<repository>" : url));
+            case "build" -> lines.add(start + " + buildah bud --tag " + image + " .");
+            case "push" -> lines.add(start + " + buildah push " + image);
+            default -> lines.add(start + " + " + task);
+        }
+        if (end != null) {
+            lines.add(end + (failed ? " error: step " + task + " failed: " + failReason : " step " + task
+                    + " completed"));
+        }
+        return String.join("\n", lines) + "\n";
+    }
+
+    @SuppressWarnings("unchecked")
+    static String param(GenericKubernetesResource run, String name) {
+        Object spec = run.getAdditionalProperties().get("spec");
+        if (spec instanceof Map<?, ?> map && map.get("params") instanceof List<?> params) {
+            for (Object p : params) {
+                Map<String, Object> param = (Map<String, Object>) p;
+                if (name.equals(param.get("name"))) {
+                    return String.valueOf(param.get("value"));
+                }
+            }
+        }
+        return "";
+    }
+
+    private static String digest(GenericKubernetesResource run) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest((run.getMetadata().getUid() + param(run, "IMAGE"))
+                    .getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void close() {
+        runs.close();
+    }
+}
