@@ -18,13 +18,19 @@ import tools.jackson.databind.node.ObjectNode;
 final class QuotaAdmission {
 
     private final Function<String, JsonNode> list;
+    private final java.util.function.Predicate<String> hasQuota;
 
-    /** {@code list} returns the list JSON stored at a collection path. */
-    QuotaAdmission(Function<String, JsonNode> list) {
+    /** {@code list} returns the list JSON stored at a collection path; {@code hasQuota} says cheaply whether
+     * a namespace has any ResourceQuota at all. */
+    QuotaAdmission(Function<String, JsonNode> list, java.util.function.Predicate<String> hasQuota) {
         this.list = list;
+        this.hasQuota = hasQuota;
     }
 
     Optional<MockResponse> admit(String namespace, ResourcePath path, ObjectNode object) {
+        if (!hasQuota.test(namespace)) {
+            return Optional.empty();
+        }
         JsonNode quotas = list.apply("/api/v1/namespaces/" + namespace + "/resourcequotas").path("items");
         if (quotas.isEmpty()) {
             return Optional.empty();

@@ -55,8 +55,8 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
                         .build())
                 .toList());
         this.clock = clock;
-        this.quota = new QuotaAdmission(this::list);
         this.store = new IndexedStore();
+        this.quota = new QuotaAdmission(this::list, ns -> !store.keysIn("resourcequotas", "v1", ns).isEmpty());
         try {
             java.lang.reflect.Field map = io.fabric8.mockwebserver.crud.CrudDispatcher.class.getDeclaredField("map");
             map.setAccessible(true);
@@ -242,7 +242,7 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
     }
 
     private Optional<MockResponse> namespaceMissing(String namespace) {
-        if (get("/api/v1/namespaces/" + namespace) != null) {
+        if (store.keyOf("namespaces", "v1", null, namespace) != null) {
             return Optional.empty();
         }
         return Optional.of(ApiStatus.failure(404, "NotFound", "namespaces \"" + namespace + "\" not found"));
