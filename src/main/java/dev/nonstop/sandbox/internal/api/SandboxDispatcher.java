@@ -40,6 +40,8 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
     private final List<Admission> admissions = new ArrayList<>();
     private final QuotaAdmission quota;
     private final IndexedStore store;
+    private final GarbageCollector garbage;
+    private final ComputedReads reads;
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> watches =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -57,6 +59,9 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
         this.clock = clock;
         this.store = new IndexedStore();
         this.quota = new QuotaAdmission(this::list, ns -> !store.keysIn("resourcequotas", "v1", ns).isEmpty());
+        this.garbage = new GarbageCollector(() -> List.copyOf(getMap().values()), this::get,
+                objectPath -> super.handleDelete(objectPath).code() < 300);
+        this.reads = new ComputedReads(this::get, this::handleGet, clock, podMetrics);
         try {
             java.lang.reflect.Field map = io.fabric8.mockwebserver.crud.CrudDispatcher.class.getDeclaredField("map");
             map.setAccessible(true);
@@ -96,7 +101,7 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
             return super.handleGet(path);
         }
         if (path.startsWith("/apis/metrics.k8s.io/v1beta1/")) {
-            return metrics(path);
+            return reads.metrics(path);
         }
         AttributeSet query = getAttributeExtractor().fromPath(path);
         String plural = IndexedStore.value(query, "plural");
@@ -176,7 +181,7 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
             Optional<ResourcePath> logPath = ResourcePath.parse(rawPath)
                     .filter(p -> "pods".equals(p.plural()) && "log".equals(p.subresource()) && p.group().isEmpty());
             if (logPath.isPresent()) {
-                return podLog(logPath.get());
+                return reads.podLog(logPath.get());
             }
             if (rawPath.contains("watch=true") || rawPath.contains("watch=1")) {
                 ResourcePath.parse(rawPath).ifPresent(p -> watches.computeIfAbsent(
@@ -386,94 +391,9 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
         ObjectNode victim = get(path.objectPath());
         MockResponse response = super.dispatch(request);
         if (victim != null && response.code() < 300) {
-            collectGarbage(victim, path);
+            garbage.collect(victim, path);
         }
         return response;
-    }
-
-    private void collectGarbage(ObjectNode deleted, ResourcePath path) {
-        String uid = deleted.path("metadata").path("uid").asString("");
-        List<ObjectNode> doomed = new ArrayList<>();
-        for (String json : List.copyOf(getMap().values())) {
-            boolean inNamespace = path.isNamespaceObject()
-                    && json.contains("\"namespace\":\"" + path.name() + "\"");
-            boolean dependent = !uid.isEmpty() && json.contains(uid);
-            if (!inNamespace && !dependent) {
-                continue;
-            }
-            ObjectNode object = parse(json);
-            String namespace = object.path("metadata").path("namespace").asString("");
-            boolean owned = false;
-            for (JsonNode owner : object.path("metadata").path("ownerReferences")) {
-                owned |= uid.equals(owner.path("uid").asString(""));
-            }
-            if (owned || (path.isNamespaceObject() && namespace.equals(path.name()))) {
-                doomed.add(object);
-            }
-        }
-        for (ObjectNode object : doomed) {
-            JsonNode metadata = object.path("metadata");
-            ResourceCatalog.pathOf(object.path("apiVersion").asString(""), object.path("kind").asString(""),
-                            metadata.path("namespace").asString(""), metadata.path("name").asString(""))
-                    .flatMap(ResourcePath::parse)
-                    .ifPresent(dependentPath -> {
-                        ObjectNode still = get(dependentPath.objectPath());
-                        if (still != null && super.handleDelete(dependentPath.objectPath()).code() < 300) {
-                            collectGarbage(still, dependentPath);
-                        }
-                    });
-        }
-    }
-
-    // ---- helpers ---------------------------------------------------------------------------------
-
-    private MockResponse podLog(ResourcePath path) {
-        ObjectNode pod = get(path.objectPath());
-        if (pod == null) {
-            return ApiStatus.failure(404, "NotFound", "pods \"" + path.name() + "\" not found");
-        }
-        int tail = 0;
-        try {
-            tail = Integer.parseInt(path.query().getOrDefault("tailLines", "0"));
-        } catch (NumberFormatException ignored) {
-            // all lines
-        }
-        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain")
-                .setBody(PodLogs.of(pod, clock.instant(), tail));
-    }
-
-    private MockResponse metrics(String path) {
-        Optional<ResourcePath> parsed = ResourcePath.parse(path);
-        if (parsed.isEmpty() || !parsed.get().plural().equals("pods")) {
-            return ApiStatus.failure(404, "NotFound", "the sandbox serves pod metrics only");
-        }
-        ResourcePath p = parsed.get();
-        String podsPath = new ResourcePath("", "v1", p.namespace(), "pods", p.name(), null, p.query()).objectPath();
-        String selector = p.query().get("labelSelector");
-        MockResponse pods = handleGet(podsPath + (selector == null ? "" : "?labelSelector="
-                + java.net.URLEncoder.encode(selector, java.nio.charset.StandardCharsets.UTF_8)));
-        if (pods.code() != 200) {
-            return pods;
-        }
-        JsonNode body = parse(pods.getBody().readUtf8());
-        java.time.Instant now = clock.instant();
-        if (p.name() != null) {
-            ObjectNode one = podMetrics.of(body, now);
-            return one == null ? ApiStatus.failure(404, "NotFound", "podmetrics \"" + p.name() + "\" not found")
-                    : ApiStatus.json(200, one.toString());
-        }
-        ObjectNode list = JSON.createObjectNode();
-        list.put("kind", "PodMetricsList");
-        list.put("apiVersion", "metrics.k8s.io/v1beta1");
-        list.putObject("metadata");
-        var items = list.putArray("items");
-        for (JsonNode pod : body.path("items")) {
-            ObjectNode m = podMetrics.of(pod, now);
-            if (m != null) {
-                items.add(m);
-            }
-        }
-        return ApiStatus.json(200, list.toString());
     }
 
     /** The stored list at a collection path (an empty object when there is none). */
@@ -508,7 +428,7 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
         return object;
     }
 
-    private static ObjectNode parse(String json) {
+    static ObjectNode parse(String json) {
         try {
             JsonNode node = JSON.readTree(json);
             return node instanceof ObjectNode object ? object : JSON.createObjectNode();
