@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -16,12 +16,15 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class GarbageCollector {
 
-    private final Supplier<Collection<String>> stored;
+    private final Function<@Nullable String, Collection<String>> stored;
     private final Function<String, ObjectNode> get;
     private final Predicate<String> delete;
 
-    /** {@code stored}: every stored object's JSON; {@code get}: an object by path; {@code delete}: deletes one. */
-    GarbageCollector(Supplier<Collection<String>> stored, Function<String, ObjectNode> get, Predicate<String> delete) {
+    /**
+     * {@code stored}: the JSON of every stored object in a namespace (every object at all for null);
+     * {@code get}: an object by path; {@code delete}: deletes one.
+     */
+    GarbageCollector(Function<@Nullable String, Collection<String>> stored, Function<String, ObjectNode> get, Predicate<String> delete) {
         this.stored = stored;
         this.get = get;
         this.delete = delete;
@@ -30,7 +33,9 @@ final class GarbageCollector {
     void collect(ObjectNode deleted, ResourcePath path) {
         String uid = deleted.path("metadata").path("uid").asString("");
         List<ObjectNode> doomed = new ArrayList<>();
-        for (String json : stored.get()) {
+        // Namespaced dependents live in their owner's namespace; only cluster-scoped owners need a full pass.
+        String scope = path.isNamespaceObject() ? path.name() : path.namespace();
+        for (String json : stored.apply(scope)) {
             boolean inNamespace = path.isNamespaceObject()
                     && json.contains("\"namespace\":\"" + path.name() + "\"");
             boolean dependent = !uid.isEmpty() && json.contains(uid);
@@ -60,6 +65,4 @@ final class GarbageCollector {
                     });
         }
     }
-
-    // ---- helpers ---------------------------------------------------------------------------------
 }

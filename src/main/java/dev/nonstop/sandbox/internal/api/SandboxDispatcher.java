@@ -59,8 +59,9 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
         this.clock = clock;
         this.store = new IndexedStore();
         this.quota = new QuotaAdmission(this::list, ns -> !store.keysIn("resourcequotas", "v1", ns).isEmpty());
-        this.garbage = new GarbageCollector(() -> List.copyOf(getMap().values()), this::get,
-                objectPath -> super.handleDelete(objectPath).code() < 300);
+        this.garbage = new GarbageCollector(
+                namespace -> namespace == null ? List.copyOf(getMap().values()) : store.valuesInNamespace(namespace),
+                this::get, objectPath -> handleDelete(objectPath).code() < 300);
         this.reads = new ComputedReads(this::get, this::handleGet, clock, podMetrics);
         try {
             java.lang.reflect.Field map = io.fabric8.mockwebserver.crud.CrudDispatcher.class.getDeclaredField("map");
@@ -83,6 +84,12 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
             return key != null && value != null && key.matches(query) ? Map.entry(key, value) : null;
         }
         return super.findResource(query);
+    }
+
+    /** Deletes by name find their object through the index (fabric8's handler scans every object). */
+    @Override
+    public MockResponse handleDelete(String path) {
+        return store.narrowed(getAttributeExtractor().fromPath(path), () -> super.handleDelete(path));
     }
 
     /** Fault: every answer (but watch streams) comes this much later, as from an overloaded API server. */
@@ -398,13 +405,13 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
 
     /** The stored list at a collection path (an empty object when there is none). */
     JsonNode list(String collectionPath) {
-        MockResponse response = super.handleGet(collectionPath);
+        MockResponse response = handleGet(collectionPath);
         return response.code() == 200 ? parse(response.getBody().readUtf8()) : JSON.createObjectNode();
     }
 
     /** The stored object at a path, or null. */
     public @Nullable ObjectNode get(String objectPath) {
-        MockResponse response = super.handleGet(objectPath);
+        MockResponse response = handleGet(objectPath);
         if (response.code() != 200) {
             return null;
         }

@@ -27,6 +27,8 @@ public final class Scheduler {
     /** Pods bound in this process whose binding the informer may not show yet. */
     private final Map<String, String> bound = new HashMap<>();
     private final Set<String> reportedUnschedulable = new HashSet<>();
+    /** Allocatable CPU (milli), memory (MiB) and pods per node, read once per tick. */
+    private final Map<String, long[]> capacities = new HashMap<>();
 
     public Scheduler(SimContext sim) {
         this.sim = sim;
@@ -50,8 +52,9 @@ public final class Scheduler {
 
     public void tick() {
         List<Node> nodes = sim.nodes();
+        capacities.clear();
         List<Pod> pods = new ArrayList<>(sim.pods());
-        bound.keySet().retainAll(pods.stream().map(p -> p.getMetadata().getUid()).toList());
+        bound.keySet().retainAll(pods.stream().map(p -> p.getMetadata().getUid()).collect(java.util.stream.Collectors.toSet()));
         Placement placement = new Placement();
         List<Pod> pending = new ArrayList<>();
         for (Pod pod : pods) {
@@ -92,28 +95,41 @@ public final class Scheduler {
                 .filter(n -> Pods.matches(selector, n.getMetadata().getLabels()))
                 .toList();
         List<Pod> neighbours = placement.placedByNamespace.getOrDefault(pod.getMetadata().getNamespace(), List.of());
+        // Counted once per pod, not once per candidate node: the counts do not depend on the node.
+        List<Spread> spreads = constraints(pod).stream()
+                .map(c -> new Spread(c, domainCounts(pod, c, eligible, neighbours, placement.nodeOfPod))).toList();
+        long[] request = {Pods.cpuRequestMilli(pod), Pods.memoryRequestMib(pod)};
         List<Node> feasible = eligible.stream()
+                .filter(n -> fits(request, n, placement))
                 .filter(NodeSimulator::isReady)
                 .filter(n -> n.getSpec() == null || !Boolean.TRUE.equals(n.getSpec().getUnschedulable()))
-                .filter(n -> fits(pod, n, placement))
-                .filter(n -> spreadAllows(pod, n, eligible, neighbours, placement.nodeOfPod))
+                .filter(n -> spreadAllows(n, spreads))
                 .toList();
-        return feasible.stream().min(Comparator.<Node>comparingLong(
-                        n -> spreadScore(pod, n, eligible, neighbours, placement.nodeOfPod))
+        return feasible.stream().min(Comparator.<Node>comparingLong(n -> spreadScore(n, spreads))
                 .thenComparingLong(n -> placement.usage.getOrDefault(n.getMetadata().getName(), new long[3])[2])
                 .thenComparing(n -> n.getMetadata().getName()));
     }
 
-    private boolean fits(Pod pod, Node node, Placement placement) {
+    /** One topology spread constraint of a pod, with the matching pods counted per domain. */
+    private record Spread(TopologySpreadConstraint constraint, Map<String, Integer> counts) {
+        int min() {
+            return counts.values().stream().mapToInt(Integer::intValue).min().orElse(0);
+        }
+    }
+
+    /** Whether a pod requesting {@code request} (CPU milli, memory MiB) still fits on the node. */
+    private boolean fits(long[] request, Node node, Placement placement) {
         long[] used = placement.usage.getOrDefault(node.getMetadata().getName(), new long[3]);
+        long[] capacity = capacities.computeIfAbsent(node.getMetadata().getName(), k -> capacityOf(node));
+        return used[0] + request[0] <= capacity[0] && used[1] + request[1] <= capacity[1] && used[2] + 1 <= capacity[2];
+    }
+
+    private static long[] capacityOf(Node node) {
         var allocatable = node.getStatus().getAllocatable();
-        long cpuCap = allocatable.get("cpu").getNumericalAmount().multiply(java.math.BigDecimal.valueOf(1000))
-                .longValue();
-        long memCap = allocatable.get("memory").getNumericalAmount()
-                .divide(java.math.BigDecimal.valueOf(1024 * 1024)).longValue();
-        long podCap = allocatable.get("pods").getNumericalAmount().longValue();
-        return used[0] + Pods.cpuRequestMilli(pod) <= cpuCap && used[1] + Pods.memoryRequestMib(pod) <= memCap
-                && used[2] + 1 <= podCap;
+        return new long[] {
+            allocatable.get("cpu").getNumericalAmount().multiply(java.math.BigDecimal.valueOf(1000)).longValue(),
+            allocatable.get("memory").getNumericalAmount().divide(java.math.BigDecimal.valueOf(1024 * 1024)).longValue(),
+            allocatable.get("pods").getNumericalAmount().longValue()};
     }
 
     /** Matching pods per topology domain, over the domains of the eligible nodes. */
@@ -142,9 +158,9 @@ public final class Scheduler {
         return counts;
     }
 
-    private boolean spreadAllows(Pod pod, Node node, List<Node> eligible, List<Pod> pods,
-                                 Map<String, String> placement) {
-        for (TopologySpreadConstraint c : constraints(pod)) {
+    private static boolean spreadAllows(Node node, List<Spread> spreads) {
+        for (Spread spread : spreads) {
+            TopologySpreadConstraint c = spread.constraint();
             if (!"DoNotSchedule".equals(c.getWhenUnsatisfiable())) {
                 continue;
             }
@@ -152,9 +168,7 @@ public final class Scheduler {
             if (domain == null) {
                 return false;
             }
-            Map<String, Integer> counts = domainCounts(pod, c, eligible, pods, placement);
-            int min = counts.values().stream().mapToInt(Integer::intValue).min().orElse(0);
-            int skew = counts.getOrDefault(domain, 0) + 1 - min;
+            int skew = spread.counts().getOrDefault(domain, 0) + 1 - spread.min();
             if (skew > c.getMaxSkew()) {
                 return false;
             }
@@ -162,11 +176,11 @@ public final class Scheduler {
         return true;
     }
 
-    private long spreadScore(Pod pod, Node node, List<Node> eligible, List<Pod> pods, Map<String, String> placement) {
+    private static long spreadScore(Node node, List<Spread> spreads) {
         long score = 0;
-        for (TopologySpreadConstraint c : constraints(pod)) {
-            String domain = node.getMetadata().getLabels().get(c.getTopologyKey());
-            score += domain == null ? 1000 : domainCounts(pod, c, eligible, pods, placement).getOrDefault(domain, 0);
+        for (Spread spread : spreads) {
+            String domain = node.getMetadata().getLabels().get(spread.constraint().getTopologyKey());
+            score += domain == null ? 1000 : spread.counts().getOrDefault(domain, 0);
         }
         return score;
     }
