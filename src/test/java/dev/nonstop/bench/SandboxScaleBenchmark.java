@@ -120,20 +120,15 @@ class SandboxScaleBenchmark {
                 long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 
                 List<Deployment> all = deployments.all();
-                for (int i = 0; i < changes; i++) {
-                    Deployment target = all.get(ThreadLocalRandom.current().nextInt(all.size()));
-                    String ping = String.valueOf(i);
-                    sent.put(ping, System.nanoTime());
-                    writer.apps().deployments().inNamespace(target.getMetadata().getNamespace())
-                            .withName(target.getMetadata().getName()).patch(PatchContext.of(PatchType.JSON_MERGE),
-                                    "{\"metadata\":{\"annotations\":{\"bench/ping\":\"" + ping + "\"}}}");
-                    Thread.sleep(10);
+                long[] idle = measure(writer, all, changes, sent, latencies, 0);
+                // Again while a share of the apps roll out a new image: the informer path under churn.
+                int churn = Math.min(all.size(), prop("bench.churn", all.size() / 10));
+                for (int i = 0; i < churn; i++) {
+                    Deployment target = all.get(i);
+                    writer.resource(app(target.getMetadata().getNamespace(), target.getMetadata().getName(), replicas,
+                            2)).fieldManager(KubeLabels.FIELD_MANAGER).forceConflicts().serverSideApply();
                 }
-                long waitUntil = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (latencies.size() < changes && System.nanoTime() < waitUntil) {
-                    Thread.sleep(50);
-                }
-                long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+                long[] busy = measure(writer, all, changes, sent, latencies, changes);
                 String report = String.join("\n",
                         "Sandbox scale benchmark (" + java.time.Instant.now() + ")",
                         String.format("  scale                     %d tenants x %d apps = %d Deployments, %d pods, %d nodes",
@@ -145,9 +140,9 @@ class SandboxScaleBenchmark {
                                 heap / (1024 * 1024)),
                         String.format("  informer caches           %s; watches: %d", registry.cacheSizes(),
                                 registry.watchCount()),
-                        String.format("  change -> informer event  p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d of %d seen)",
-                                pct(sorted, 50), pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
-                                sorted.length, changes));
+                        "  change -> informer event  " + describe(idle, changes) + " (converged, idle)",
+                        "  change -> informer event  " + describe(busy, changes) + " (while " + churn
+                                + " Deployments roll out)");
                 System.out.println(report);
                 Path out = Path.of("target", "bench-results.txt");
                 Files.createDirectories(out.getParent());
@@ -157,7 +152,38 @@ class SandboxScaleBenchmark {
         }
     }
 
+    /** Sends {@code changes} annotation patches to random Deployments; the sorted change→event latencies. */
+    static long[] measure(KubernetesClient writer, List<Deployment> all, int changes, Map<String, Long> sent,
+                          List<Long> latencies, int offset) throws InterruptedException {
+        latencies.clear();
+        for (int i = 0; i < changes; i++) {
+            Deployment target = all.get(ThreadLocalRandom.current().nextInt(all.size()));
+            String ping = String.valueOf(offset + i);
+            sent.put(ping, System.nanoTime());
+            writer.apps().deployments().inNamespace(target.getMetadata().getNamespace())
+                    .withName(target.getMetadata().getName()).patch(PatchContext.of(PatchType.JSON_MERGE),
+                            "{\"metadata\":{\"annotations\":{\"bench/ping\":\"" + ping + "\"}}}");
+            Thread.sleep(10);
+        }
+        long waitUntil = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (latencies.size() < changes && System.nanoTime() < waitUntil) {
+            Thread.sleep(50);
+        }
+        synchronized (latencies) {
+            return latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        }
+    }
+
+    static String describe(long[] sorted, int changes) {
+        return String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d of %d seen)", pct(sorted, 50), pct(sorted, 99),
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, sorted.length, changes);
+    }
+
     static Deployment app(String ns, String name, int replicas) {
+        return app(ns, name, replicas, 1);
+    }
+
+    static Deployment app(String ns, String name, int replicas, int version) {
         Map<String, String> labels = KubeLabels.standard(ns, name, name);
         return new DeploymentBuilder().withNewMetadata().withName(name).withNamespace(ns).withLabels(labels)
                 .endMetadata().withNewSpec().withReplicas(replicas).withMinReadySeconds(5)
@@ -166,7 +192,7 @@ class SandboxScaleBenchmark {
                 .withMaxUnavailable(new IntOrString(0)).endRollingUpdate().endStrategy()
                 .withNewSelector().addToMatchLabels(KubeLabels.INSTANCE, name).endSelector()
                 .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata().withNewSpec()
-                .addNewContainer().withName("app").withImage("bench/" + name + ":1").withNewResources()
+                .addNewContainer().withName("app").withImage("bench/" + name + ":" + version).withNewResources()
                 .addToRequests("cpu", new Quantity("100m")).addToRequests("memory", new Quantity("128Mi"))
                 .endResources().endContainer()
                 .addNewTopologySpreadConstraint().withMaxSkew(1).withTopologyKey("kubernetes.io/hostname")
