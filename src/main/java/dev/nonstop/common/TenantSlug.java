@@ -50,6 +50,11 @@ public record TenantSlug(String value) {
         return ascii;
     }
 
+    /** The tenant's namespace, {@code t-<slug>}: a valid DNS label of at most 42 characters. */
+    public String namespace() {
+        return "t-" + value;
+    }
+
     @Override
     public String toString() {
         return value;

@@ -26,6 +26,11 @@ public final class Text {
         return text;
     }
 
+    /** As {@link #require}, but blank text is allowed and comes back empty. */
+    public static String optional(String field, String value, int maxLength) {
+        return value == null || value.isBlank() ? "" : require(field, value, maxLength);
+    }
+
     /**
      * Control characters and the invisible characters that reorder or hide text (Trojan-source style).
      * Zero-width joiners (U+200C, U+200D) stay allowed: emoji sequences and several scripts need them.

@@ -20,7 +20,16 @@ public class Applier {
         this.client = client;
     }
 
+    /**
+     * Applies the object as the portal wants it. A workload whose pods would break the Pod Security
+     * "restricted" profile is refused here, before it reaches the cluster.
+     */
     public <T extends HasMetadata> T apply(T desired) {
+        PodSecurity.podSpecOf(desired).map(PodSecurity::restrictedViolations).filter(v -> !v.isEmpty())
+                .ifPresent(violations -> {
+                    throw new PodSecurityViolation(desired.getKind() + " " + desired.getMetadata().getNamespace()
+                            + "/" + desired.getMetadata().getName(), violations);
+                });
         Map<String, String> labels = desired.getMetadata().getLabels() == null
                 ? new HashMap<>() : new HashMap<>(desired.getMetadata().getLabels());
         labels.put(KubeLabels.MANAGED_BY, KubeLabels.MANAGER);

@@ -143,6 +143,27 @@ public class AccountService {
         return counts;
     }
 
+    /**
+     * Deletes every account of a tenant, for the tenant's deletion: its owner or a platform admin only.
+     * A tenant holding a platform admin's account is refused (the platform would lose its admin).
+     */
+    @Transactional
+    public int removeTenantAccounts(long tenantId) {
+        CurrentUser by = caller.requireTenant(tenantId);
+        if (!by.admin() && !by.isOwner()) {
+            throw new dev.nonstop.common.AccessDenied();
+        }
+        var members = memberships.findByTenantIdOrderByCreatedAtAsc(tenantId);
+        List<UserAccountEntity> accounts = members.stream().map(m -> users.findById(m.userId()).orElseThrow())
+                .toList();
+        if (accounts.stream().anyMatch(UserAccountEntity::platformAdmin)) {
+            throw new UserError("tenant.delete.holds-admin");
+        }
+        memberships.deleteAll(members);
+        users.deleteAll(accounts);
+        return accounts.size();
+    }
+
     @Transactional(readOnly = true)
     public boolean emailTaken(Email email) {
         return users.existsByEmail(email.value());

@@ -22,7 +22,19 @@ public record TierLimits(
         int buildsPerDay,
         int concurrentBuilds,
         int assistantMessagesPerHour,
-        boolean zonesPromised) {
+        boolean zonesPromised,
+        int quotaServices,
+        int quotaPersistentVolumeClaims,
+        int quotaConfigObjects) {
+
+    /** Limits with the default object counts: a Service per app, no volumes, ten ConfigMaps and Secrets per app. */
+    public TierLimits(int maxApps, int minReplicas, int maxReplicas, ReplicaSize largestSize, int quotaCpuRequestsMilli,
+                      int quotaCpuLimitsMilli, int quotaMemoryRequestsMib, int quotaMemoryLimitsMib, int quotaPods,
+                      int buildsPerDay, int concurrentBuilds, int assistantMessagesPerHour, boolean zonesPromised) {
+        this(maxApps, minReplicas, maxReplicas, largestSize, quotaCpuRequestsMilli, quotaCpuLimitsMilli,
+                quotaMemoryRequestsMib, quotaMemoryLimitsMib, quotaPods, buildsPerDay, concurrentBuilds,
+                assistantMessagesPerHour, zonesPromised, maxApps, 0, maxApps * 10);
+    }
 
     /** Replicas below two are not redundancy: the contract starts there. */
     public static final int REDUNDANT_MINIMUM = 2;
@@ -54,6 +66,13 @@ public record TierLimits(
         positive(problems, "buildsPerDay", buildsPerDay);
         positive(problems, "concurrentBuilds", concurrentBuilds);
         positive(problems, "assistantMessagesPerHour", assistantMessagesPerHour);
+        positive(problems, "quotaServices", quotaServices);
+        positive(problems, "quotaConfigObjects", quotaConfigObjects);
+        if (quotaPersistentVolumeClaims < 0) {
+            problems.add(new Problem("quotaPersistentVolumeClaims", "tier.problem.negative"));
+        } else if (quotaPersistentVolumeClaims > MAX_VALUE) {
+            problems.add(new Problem("quotaPersistentVolumeClaims", "tier.problem.too-large", MAX_VALUE));
+        }
         if (!problems.isEmpty()) {
             return problems;
         }
@@ -65,6 +84,12 @@ public record TierLimits(
         }
         if (concurrentBuilds > buildsPerDay) {
             problems.add(new Problem("concurrentBuilds", "tier.problem.concurrent-over-daily", buildsPerDay));
+        }
+        if (quotaServices < maxApps) {
+            problems.add(new Problem("quotaServices", "tier.problem.one-per-app", maxApps));
+        }
+        if (quotaConfigObjects < maxApps) {
+            problems.add(new Problem("quotaConfigObjects", "tier.problem.one-per-app", maxApps));
         }
         if (!problems.isEmpty()) {
             return problems;

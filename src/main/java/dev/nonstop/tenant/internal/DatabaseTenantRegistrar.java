@@ -3,9 +3,11 @@ package dev.nonstop.tenant.internal;
 import dev.nonstop.common.TenantSlug;
 import dev.nonstop.common.UserError;
 import dev.nonstop.security.TenantRegistrar;
+import dev.nonstop.tenant.TenantCreated;
 import dev.nonstop.tier.TierCode;
 import dev.nonstop.tier.TierService;
 import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,11 +20,13 @@ class DatabaseTenantRegistrar implements TenantRegistrar {
     private final TenantRepository tenants;
     private final TierService tiers;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    DatabaseTenantRegistrar(TenantRepository tenants, TierService tiers, Clock clock) {
+    DatabaseTenantRegistrar(TenantRepository tenants, TierService tiers, Clock clock, ApplicationEventPublisher events) {
         this.tenants = tenants;
         this.tiers = tiers;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -33,7 +37,9 @@ class DatabaseTenantRegistrar implements TenantRegistrar {
         }
         long tierId = tiers.byCode(TierCode.FREE).id();
         try {
-            return tenants.saveAndFlush(new TenantEntity(slug.value(), companyName, tierId, clock.instant())).id();
+            long id = tenants.saveAndFlush(new TenantEntity(slug.value(), companyName, tierId, clock.instant())).id();
+            events.publishEvent(new TenantCreated(id, slug));
+            return id;
         } catch (DataIntegrityViolationException raced) {
             throw new UserError("error.slug.taken", slug.value());
         }

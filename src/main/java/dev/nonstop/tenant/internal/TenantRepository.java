@@ -11,4 +11,6 @@ public interface TenantRepository extends JpaRepository<TenantEntity, Long> {
     boolean existsBySlug(String slug);
 
     List<TenantEntity> findAllByOrderByCreatedAtDesc();
+
+    List<TenantEntity> findByTierId(long tierId);
 }

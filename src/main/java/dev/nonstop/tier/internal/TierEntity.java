@@ -34,6 +34,9 @@ public class TierEntity {
     private int concurrentBuilds;
     private int assistantMessagesPerHour;
     private boolean zonesPromised;
+    private int quotaServices;
+    private int quotaPersistentVolumeClaims;
+    private int quotaConfigObjects;
     @Version
     private long version;
     private Instant updatedAt = Instant.EPOCH;
@@ -59,6 +62,9 @@ public class TierEntity {
         concurrentBuilds = limits.concurrentBuilds();
         assistantMessagesPerHour = limits.assistantMessagesPerHour();
         zonesPromised = limits.zonesPromised();
+        quotaServices = limits.quotaServices();
+        quotaPersistentVolumeClaims = limits.quotaPersistentVolumeClaims();
+        quotaConfigObjects = limits.quotaConfigObjects();
     }
 
     @PreUpdate
@@ -69,6 +75,7 @@ public class TierEntity {
     public Tier toRecord() {
         return new Tier(id, TierCode.valueOf(code), new TierLimits(maxApps, minReplicas, maxReplicas, largestSize,
                 quotaCpuRequestsMilli, quotaCpuLimitsMilli, quotaMemoryRequestsMib, quotaMemoryLimitsMib, quotaPods,
-                buildsPerDay, concurrentBuilds, assistantMessagesPerHour, zonesPromised), version);
+                buildsPerDay, concurrentBuilds, assistantMessagesPerHour, zonesPromised, quotaServices,
+                quotaPersistentVolumeClaims, quotaConfigObjects), version);
     }
 }

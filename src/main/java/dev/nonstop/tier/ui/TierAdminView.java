@@ -64,6 +64,9 @@ public class TierAdminView extends VerticalLayout implements HasDynamicTitle {
             number(form, "quotaMemoryRequestsMib", l.quotaMemoryRequestsMib());
             number(form, "quotaMemoryLimitsMib", l.quotaMemoryLimitsMib());
             number(form, "quotaPods", l.quotaPods());
+            number(form, "quotaServices", l.quotaServices());
+            number(form, "quotaPersistentVolumeClaims", l.quotaPersistentVolumeClaims());
+            number(form, "quotaConfigObjects", l.quotaConfigObjects());
             number(form, "buildsPerDay", l.buildsPerDay());
             number(form, "concurrentBuilds", l.concurrentBuilds());
             number(form, "assistantMessagesPerHour", l.assistantMessagesPerHour());
@@ -97,7 +100,8 @@ public class TierAdminView extends VerticalLayout implements HasDynamicTitle {
                     largestSize.getValue(), value("quotaCpuRequestsMilli"), value("quotaCpuLimitsMilli"),
                     value("quotaMemoryRequestsMib"), value("quotaMemoryLimitsMib"), value("quotaPods"),
                     value("buildsPerDay"), value("concurrentBuilds"), value("assistantMessagesPerHour"),
-                    zonesPromised.getValue());
+                    zonesPromised.getValue(), value("quotaServices"), value("quotaPersistentVolumeClaims"),
+                    value("quotaConfigObjects"));
             try {
                 tiers.updateLimits(tier.code(), limits, tier.version());
                 Messages.success(getTranslation("tier.saved", tier.code().name()));

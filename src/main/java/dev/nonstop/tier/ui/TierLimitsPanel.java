@@ -16,6 +16,9 @@ public class TierLimitsPanel extends Div {
         row("tier.field.quotaMemory", limits.quotaMemoryRequestsMib() + " MiB / " + limits.quotaMemoryLimitsMib()
                 + " MiB");
         row("tier.field.quotaPods", limits.quotaPods());
+        row("tier.field.quotaServices", limits.quotaServices());
+        row("tier.field.quotaPersistentVolumeClaims", limits.quotaPersistentVolumeClaims());
+        row("tier.field.quotaConfigObjects", limits.quotaConfigObjects());
         row("tier.field.buildsPerDay", limits.buildsPerDay());
         row("tier.field.concurrentBuilds", limits.concurrentBuilds());
         row("tier.field.assistantMessagesPerHour", limits.assistantMessagesPerHour());
