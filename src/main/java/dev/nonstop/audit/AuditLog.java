@@ -54,7 +54,8 @@ public class AuditLog {
                 .stream().map(AuditEventEntity::toRecord).toList();
     }
 
-    /** The newest events of one tenant, for tests and the tenant's own settings page. */
+    /** The newest events of one tenant. Platform admins only (tenants' own trail comes with its own check). */
+    @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public List<AuditEvent> latestOf(String tenantSlug, int limit) {
         return events.findByTenantSlugOrderByIdDesc(tenantSlug, PageRequest.of(0, limit))

@@ -60,6 +60,7 @@ class SignUpTest {
         assertThat(tenant.tier().code()).isEqualTo(TierCode.FREE);
         assertThat(accounts.members(tenant.id())).singleElement()
                 .satisfies(m -> assertThat(m.role()).isEqualTo(Role.OWNER));
+        fixtures.signInAs(Fixtures.ADMIN);
         assertThat(audit.latestOf("minji-bakery", 5)).extracting(e -> e.action()).contains("tenant.signed-up");
     }
 
