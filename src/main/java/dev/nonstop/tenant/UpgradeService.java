@@ -57,7 +57,7 @@ public class UpgradeService {
         if (requests.existsByTenantIdAndState(tenant.id(), UpgradeState.PENDING)) {
             throw new UserError("upgrade.already-pending");
         }
-        String cleanNote = Text.optional("upgrade.note", note, MAX_NOTE);
+        String cleanNote = Text.optional("field.note", note, MAX_NOTE);
         UpgradeRequestEntity saved = requests.save(new UpgradeRequestEntity(tenant.id(), TierCode.PAID,
                 owner.email().value(), clock.instant(), cleanNote));
         audit.record(tenant.slug(), "upgrade.requested", owner.email() + " asked for " + TierCode.PAID);
@@ -98,7 +98,7 @@ public class UpgradeService {
     @Transactional
     public UpgradeRequest deny(long requestId, String reason) {
         CurrentUser admin = caller.requireAdmin();
-        String why = Text.optional("upgrade.reason", reason, MAX_NOTE);
+        String why = Text.optional("field.reason", reason, MAX_NOTE);
         if (why.isBlank()) {
             throw new UserError("upgrade.deny.reason-required");
         }

@@ -27,13 +27,21 @@ public record TierLimits(
         int quotaPersistentVolumeClaims,
         int quotaConfigObjects) {
 
-    /** Limits with the default object counts: a Service per app, no volumes, ten ConfigMaps and Secrets per app. */
+    /**
+     * Limits with default object counts: a Service per app (at least 4), no volumes, and ten ConfigMaps
+     * and Secrets per app (at least 20).
+     */
     public TierLimits(int maxApps, int minReplicas, int maxReplicas, ReplicaSize largestSize, int quotaCpuRequestsMilli,
                       int quotaCpuLimitsMilli, int quotaMemoryRequestsMib, int quotaMemoryLimitsMib, int quotaPods,
                       int buildsPerDay, int concurrentBuilds, int assistantMessagesPerHour, boolean zonesPromised) {
         this(maxApps, minReplicas, maxReplicas, largestSize, quotaCpuRequestsMilli, quotaCpuLimitsMilli,
                 quotaMemoryRequestsMib, quotaMemoryLimitsMib, quotaPods, buildsPerDay, concurrentBuilds,
-                assistantMessagesPerHour, zonesPromised, maxApps, 0, maxApps * 10);
+                assistantMessagesPerHour, zonesPromised, clamp(Math.max(4L, maxApps)), 0,
+                clamp(Math.max(20L, maxApps * 10L)));
+    }
+
+    private static int clamp(long value) {
+        return (int) Math.min(MAX_VALUE, value);
     }
 
     /** Replicas below two are not redundancy: the contract starts there. */

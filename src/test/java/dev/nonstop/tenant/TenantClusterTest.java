@@ -12,6 +12,7 @@ import dev.nonstop.security.SignUpResult;
 import dev.nonstop.tenant.internal.TenantReconciler;
 import dev.nonstop.testsupport.Fixtures;
 import dev.nonstop.testsupport.IntegrationTest;
+import dev.nonstop.testsupport.Workloads;
 import dev.nonstop.tier.DowngradeRefused;
 import dev.nonstop.tier.Tier;
 import dev.nonstop.tier.TierCode;
@@ -184,26 +185,6 @@ class TenantClusterTest {
         }
     }
 
-    /** A Deployment that meets the restricted profile, as issue 6's builders will make them. */
-    static Deployment app(String ns, String name, int replicas) {
-        return new DeploymentBuilder().withNewMetadata().withName(name).withNamespace(ns)
-                .withLabels(KubeLabels.standard(ns.substring(2), name, name)).endMetadata()
-                .withNewSpec().withReplicas(replicas).withNewSelector().addToMatchLabels(KubeLabels.INSTANCE, name)
-                .endSelector().withNewStrategy().withType("RollingUpdate").withNewRollingUpdate()
-                .withMaxSurge(new IntOrString(1)).withMaxUnavailable(new IntOrString(0)).endRollingUpdate()
-                .endStrategy().withNewTemplate().withNewMetadata()
-                .withLabels(KubeLabels.standard(ns.substring(2), name, name)).endMetadata()
-                .withSpec(new PodSpecBuilder().withNewSecurityContext().withRunAsNonRoot(true)
-                        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
-                        .addNewContainer().withName("app").withImage("example/" + name + ":1").withNewResources()
-                        .addToRequests("cpu", new Quantity("100m")).addToRequests("memory", new Quantity("128Mi"))
-                        .addToLimits("cpu", new Quantity("250m")).addToLimits("memory", new Quantity("256Mi"))
-                        .endResources().withNewSecurityContext().withAllowPrivilegeEscalation(false)
-                        .withNewCapabilities().addToDrop("ALL").endCapabilities().endSecurityContext().endContainer()
-                        .build())
-                .endTemplate().endSpec().build();
-    }
-
     @Test
     void a_downgrade_that_running_apps_would_exceed_is_refused_with_numbers_unless_confirmed() {
         SignUpResult tenant = fixtures.newTenant();
@@ -212,7 +193,7 @@ class TenantClusterTest {
         tenants.changeTier(tenant.tenantId(), TierCode.PAID);
         within(SECONDS, () -> assertThat(cluster.resourceQuotas().inNamespace(ns).withName("tenant-quota").get()
                 .getSpec().getHard().get("pods").getNumericalAmount().intValue()).isGreaterThan(12));
-        applier.apply(app(ns, "shop", 12));
+        applier.apply(Workloads.restrictedApp(ns, "shop", 12));
         within(SECONDS, () -> assertThat(tenants.usage(tenant.tenantId())).filteredOn(u -> u.resource().equals("pods"))
                 .singleElement().satisfies(u -> assertThat(u.used()).isEqualTo("12")));
 
@@ -248,7 +229,7 @@ class TenantClusterTest {
                         .containsEntry("pod-security.kubernetes.io/warn", "restricted")
                         .containsEntry("pod-security.kubernetes.io/audit", "restricted"));
 
-        Deployment root = app(ns, "rooted", 2);
+        Deployment root = Workloads.restrictedApp(ns, "rooted", 2);
         root.getSpec().getTemplate().getSpec().getContainers().getFirst().getSecurityContext().setPrivileged(true);
         root.getSpec().getTemplate().getSpec().setHostNetwork(true);
         assertThatThrownBy(() -> applier.apply(root)).isInstanceOfSatisfying(PodSecurityViolation.class,
@@ -263,7 +244,7 @@ class TenantClusterTest {
         String ns = provisioned(tenant);
         fixtures.signInAs(Fixtures.ADMIN);
         tenants.changeTier(tenant.tenantId(), TierCode.PAID);
-        applier.apply(app(ns, "blog", 2));
+        applier.apply(Workloads.restrictedApp(ns, "blog", 2));
         String name = tenants.byId(tenant.tenantId()).name();
         fixtures.signOut();
 

@@ -51,4 +51,21 @@ class TranslationsTest {
         }
         assertThat(missing).isEmpty();
     }
+
+    /** MessageFormat reads a lone apostrophe as a quote and would print "{0}" instead of the value. */
+    @Test
+    void texts_with_arguments_render_their_arguments() throws IOException {
+        for (String bundle : new String[] {"translations_en.properties", "translations_ko.properties"}) {
+            Properties texts = load(bundle);
+            for (String key : texts.stringPropertyNames()) {
+                String text = texts.getProperty(key);
+                if (!text.matches("(?s).*\\{\\d}.*")) {
+                    continue;
+                }
+                String rendered = new java.text.MessageFormat(text).format(new Object[] {"A1", "A2", "A3", "A4",
+                    "A5", "A6"});
+                assertThat(rendered).as(bundle + " " + key).doesNotContainPattern("\\{\\d}");
+            }
+        }
+    }
 }

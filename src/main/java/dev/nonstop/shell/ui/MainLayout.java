@@ -26,6 +26,7 @@ import dev.nonstop.security.CurrentUser;
 import dev.nonstop.tenant.TenantService;
 import dev.nonstop.tenant.ui.SettingsView;
 import dev.nonstop.tenant.ui.TenantAdminView;
+import dev.nonstop.tenant.ui.UpgradeAdminView;
 import dev.nonstop.tier.ui.TierAdminView;
 import dev.nonstop.uikit.LanguageSwitch;
 import jakarta.annotation.security.PermitAll;
@@ -74,6 +75,7 @@ public class MainLayout extends AppLayout {
             SideNavItem admin = new SideNavItem(getTranslation("nav.admin"));
             admin.setPrefixComponent(VaadinIcon.SHIELD.create());
             admin.addItem(new SideNavItem(getTranslation("nav.admin.tenants"), TenantAdminView.class));
+            admin.addItem(new SideNavItem(getTranslation("nav.admin.upgrades"), UpgradeAdminView.class));
             admin.addItem(new SideNavItem(getTranslation("nav.admin.tiers"), TierAdminView.class));
             admin.addItem(new SideNavItem(getTranslation("nav.admin.audit"), AuditView.class));
             if (cluster.sandbox()) {

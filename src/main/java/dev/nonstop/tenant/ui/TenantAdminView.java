@@ -1,7 +1,13 @@
 package dev.nonstop.tenant.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -9,13 +15,20 @@ import com.vaadin.flow.router.Route;
 import dev.nonstop.common.UserError;
 import dev.nonstop.tenant.TenantService;
 import dev.nonstop.tenant.TenantSummary;
+import dev.nonstop.tier.DowngradeRefused;
 import dev.nonstop.tier.TierCode;
 import dev.nonstop.uikit.Messages;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
-/** Admins see every tenant (tier, members, created) and move tenants between tiers. */
+/**
+ * Admins see every tenant (tier, members, live quota usage, created), sort by usage, move tenants
+ * between tiers (a downgrade that running apps would exceed shows the numbers first) and delete them.
+ */
 @Route("admin/tenants")
 @RolesAllowed("ADMIN")
 public class TenantAdminView extends VerticalLayout implements HasDynamicTitle {
@@ -24,6 +37,9 @@ public class TenantAdminView extends VerticalLayout implements HasDynamicTitle {
             .withZone(ZoneOffset.UTC);
     private final TenantService tenants;
     final Grid<TenantSummary> grid = new Grid<>();
+    final Grid.Column<TenantSummary> usageColumn;
+    private Runnable unsubscribe = () -> { };
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
 
     TenantAdminView(TenantService tenants) {
         this.tenants = tenants;
@@ -32,11 +48,20 @@ public class TenantAdminView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(TenantSummary::name).setHeader(getTranslation("field.company-name")).setSortable(true);
         grid.addComponentColumn(this::tierSelect).setHeader(getTranslation("admin.tenants.tier"));
         grid.addColumn(TenantSummary::members).setHeader(getTranslation("admin.tenants.members")).setSortable(true);
+        usageColumn = grid.addColumn(t -> t.peakUsage() + "%").setHeader(getTranslation("admin.tenants.usage"))
+                .setComparator(Comparator.comparingInt(TenantSummary::peakUsage)).setSortable(true)
+                .setTooltipGenerator(this::usageDetail);
         grid.addColumn(t -> CREATED.format(t.createdAt())).setHeader(getTranslation("admin.tenants.created"))
                 .setSortable(true);
+        grid.addComponentColumn(this::deleteButton);
         add(grid);
         setSizeFull();
         refresh();
+    }
+
+    private String usageDetail(TenantSummary tenant) {
+        return tenant.usage().stream().map(u -> getTranslation("quota.resource." + u.resource()) + " "
+                + getTranslation("usage.value", u.used(), u.hard(), u.percent())).collect(Collectors.joining("\n"));
     }
 
     private Select<TierCode> tierSelect(TenantSummary tenant) {
@@ -58,18 +83,77 @@ public class TenantAdminView extends VerticalLayout implements HasDynamicTitle {
         return select;
     }
 
+    private Button deleteButton(TenantSummary tenant) {
+        Button delete = new Button(getTranslation("tenant.delete.button"));
+        delete.setId("delete-" + tenant.slug().value());
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        delete.addClickListener(e -> confirmDelete(tenant));
+        return delete;
+    }
+
+    void confirmDelete(TenantSummary tenant) {
+        new DeleteTenantDialog(tenants, tenant.id(), tenant.name(), deleted -> refresh()).open();
+    }
+
+    /** Changes the tier; a refused downgrade shows who uses what and offers to scale the apps down. */
     void changeTier(TenantSummary tenant, TierCode target) {
         try {
             tenants.changeTier(tenant.id(), target);
             Messages.success(getTranslation("admin.tenants.changed", tenant.slug().value(), target.name()));
+        } catch (DowngradeRefused refused) {
+            downgradeDialog(tenant, target, refused).open();
         } catch (UserError refused) {
             Messages.error(this, refused);
         }
         refresh();
     }
 
-    private void refresh() {
+    ConfirmDialog downgradeDialog(TenantSummary tenant, TierCode target, DowngradeRefused refused) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("downgrade-dialog");
+        dialog.setHeader(getTranslation("downgrade.title", tenant.slug().value(), target.name()));
+        VerticalLayout lines = new VerticalLayout();
+        refused.overages().forEach(o -> lines.add(new Span(getTranslation("downgrade.line",
+                getTranslation("quota.resource." + o.resource()), o.used(), o.newHard(),
+                o.apps().stream().map(Object::toString).collect(Collectors.joining("; "))))));
+        lines.add(new Span(getTranslation("downgrade.scale-explain")));
+        dialog.setText(lines);
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("common.cancel"));
+        dialog.setConfirmText(getTranslation("downgrade.scale-confirm"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(ok -> {
+            try {
+                tenants.changeTier(tenant.id(), target, true);
+                Messages.success(getTranslation("admin.tenants.changed", tenant.slug().value(), target.name()));
+            } catch (UserError again) {
+                Messages.error(this, again);
+            }
+            refresh();
+        });
+        return dialog;
+    }
+
+    void refresh() {
         grid.setItems(tenants.all());
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        UI ui = attach.getUI();
+        unsubscribe = tenants.subscribeAllUsage(() -> {
+            if (refreshQueued.compareAndSet(false, true)) {
+                ui.access(() -> {
+                    refreshQueued.set(false);
+                    refresh();
+                });
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        unsubscribe.run();
     }
 
     @Override

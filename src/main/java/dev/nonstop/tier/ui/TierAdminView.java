@@ -3,8 +3,10 @@ package dev.nonstop.tier.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -12,6 +14,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.nonstop.common.ReplicaSize;
 import dev.nonstop.common.UserError;
+import dev.nonstop.tier.DowngradeRefused;
 import dev.nonstop.tier.InvalidTierLimits;
 import dev.nonstop.tier.Tier;
 import dev.nonstop.tier.TierLimits;
@@ -76,7 +79,7 @@ public class TierAdminView extends VerticalLayout implements HasDynamicTitle {
             save.setText(getTranslation("tier.save", tier.code().name()));
             save.setId("save-" + tier.code());
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            save.addClickListener(e -> save());
+            save.addClickListener(e -> confirmAndSave());
             add(new H2(tier.code().name()), form, save);
         }
 
@@ -94,18 +97,59 @@ public class TierAdminView extends VerticalLayout implements HasDynamicTitle {
             return value == null ? 0 : value;
         }
 
-        void save() {
-            numbers.values().forEach(f -> f.setInvalid(false));
-            TierLimits limits = new TierLimits(value("maxApps"), value("minReplicas"), value("maxReplicas"),
+        /** Says how many tenants the new limits reach before saving them. */
+        void confirmAndSave() {
+            int affected = tiers.tenantsOn(tier.code());
+            // broken rules are shown at their fields at once; only valid limits ask for confirmation
+            if (affected == 0 || !limits().problems().isEmpty()) {
+                save(false);
+                return;
+            }
+            ConfirmDialog confirm = new ConfirmDialog(getTranslation("tier.confirm.title", tier.code().name()),
+                    getTranslation("tier.confirm.text", affected, tier.code().name()), getTranslation("common.confirm"),
+                    ok -> save(false), getTranslation("common.cancel"), cancel -> { });
+            confirm.setId("tier-confirm");
+            confirm.open();
+        }
+
+        /** The limits as the form holds them now. */
+        TierLimits limits() {
+            return new TierLimits(value("maxApps"), value("minReplicas"), value("maxReplicas"),
                     largestSize.getValue(), value("quotaCpuRequestsMilli"), value("quotaCpuLimitsMilli"),
                     value("quotaMemoryRequestsMib"), value("quotaMemoryLimitsMib"), value("quotaPods"),
                     value("buildsPerDay"), value("concurrentBuilds"), value("assistantMessagesPerHour"),
                     zonesPromised.getValue(), value("quotaServices"), value("quotaPersistentVolumeClaims"),
                     value("quotaConfigObjects"));
+        }
+
+        /** The numbers of a refused downgrade: which tenant's apps use how much; confirming scales them down. */
+        private ConfirmDialog downgradeDialog(DowngradeRefused refused) {
+            ConfirmDialog dialog = new ConfirmDialog();
+            dialog.setId("tier-downgrade-dialog");
+            dialog.setHeader(getTranslation("tier.downgrade.title"));
+            VerticalLayout lines = new VerticalLayout();
+            refused.overages().forEach(o -> lines.add(new Span(getTranslation("tier.downgrade.line", o.tenant(),
+                    getTranslation("quota.resource." + o.resource()), o.used(), o.newHard(),
+                    o.apps().stream().map(Object::toString).collect(java.util.stream.Collectors.joining("; "))))));
+            lines.add(new Span(getTranslation("downgrade.scale-explain")));
+            dialog.setText(lines);
+            dialog.setCancelable(true);
+            dialog.setCancelText(getTranslation("common.cancel"));
+            dialog.setConfirmText(getTranslation("downgrade.scale-confirm"));
+            dialog.setConfirmButtonTheme("error primary");
+            dialog.addConfirmListener(ok -> save(true));
+            return dialog;
+        }
+
+        void save(boolean scaleDown) {
+            numbers.values().forEach(f -> f.setInvalid(false));
+            TierLimits limits = limits();
             try {
-                tiers.updateLimits(tier.code(), limits, tier.version());
+                tiers.updateLimits(tier.code(), limits, tier.version(), scaleDown);
                 Messages.success(getTranslation("tier.saved", tier.code().name()));
                 refresh();
+            } catch (DowngradeRefused refused) {
+                downgradeDialog(refused).open();
             } catch (InvalidTierLimits invalid) {
                 for (TierLimits.Problem problem : invalid.problems()) {
                     IntegerField field = numbers.get(problem.field());

@@ -3,6 +3,7 @@ package dev.nonstop.tier.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.textfield.IntegerField;
 import dev.nonstop.testsupport.Fixtures;
 import dev.nonstop.testsupport.UiTest;
@@ -39,5 +40,20 @@ class TierAdminViewTest extends UiTest {
         IntegerField pods = $(IntegerField.class).id("FREE-quotaPods");
         assertThat(pods.isInvalid()).isTrue();
         assertThat(pods.getErrorMessage()).startsWith("Falls short by 2: needs 8");
+    }
+
+    @Test
+    void saving_says_how_many_tenants_get_the_new_limits_first() {
+        var before = tiers.byCode(TierCode.FREE);
+        navigate(TierAdminView.class);
+        test($(IntegerField.class).id("FREE-buildsPerDay")).setValue(before.limits().buildsPerDay() + 1);
+        test($(Button.class).id("save-FREE")).click();
+        ConfirmDialog confirm = $(ConfirmDialog.class).id("tier-confirm");
+        assertThat(test(confirm).getText()).contains(tiers.tenantsOn(TierCode.FREE) + " tenant(s) on FREE");
+        assertThat(tiers.byCode(TierCode.FREE).version()).isEqualTo(before.version());
+        test(confirm).confirm();
+        var saved = tiers.byCode(TierCode.FREE);
+        assertThat(saved.limits().buildsPerDay()).isEqualTo(before.limits().buildsPerDay() + 1);
+        tiers.updateLimits(TierCode.FREE, before.limits(), saved.version());
     }
 }
