@@ -9,6 +9,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import dev.nonstop.tenant.QuotaUsage;
 import dev.nonstop.tenant.TenantService;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Used / hard per quota resource as bars with percentages, redrawn through Push whenever the quota
@@ -19,7 +20,7 @@ public class QuotaUsagePanel extends Div {
     private final TenantService tenants;
     private final long tenantId;
     private Runnable unsubscribe = () -> { };
-    private final java.util.concurrent.atomic.AtomicBoolean redrawQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean redrawQueued = new AtomicBoolean();
 
     public QuotaUsagePanel(TenantService tenants, long tenantId) {
         this.tenants = tenants;

@@ -48,7 +48,8 @@ public class SettingsView extends VerticalLayout implements HasDynamicTitle {
         H2 title = new H2(tenant.name());
         title.setId("tenant-name");
         Paragraph slug = new Paragraph(getTranslation("settings.slug", tenant.slug().value()));
-        Paragraph tier = new Paragraph(getTranslation("settings.tier", getTranslation("tier.name." + tenant.tier().code())));
+        Paragraph tier = new Paragraph(getTranslation("settings.tier",
+                getTranslation("tier.name." + tenant.tier().code())));
         tier.setId("tenant-tier");
         add(title, slug, tier, new TierLimitsPanel(tenant.tier().limits()));
         add(new H2(getTranslation("usage.title")), new QuotaUsagePanel(tenants, tenant.id()));

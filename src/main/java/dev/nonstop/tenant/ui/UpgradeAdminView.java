@@ -24,7 +24,8 @@ import java.time.format.DateTimeFormatter;
 @RolesAllowed("ADMIN")
 public class UpgradeAdminView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneOffset.UTC);
     private final UpgradeService upgrades;
     final Grid<UpgradeRequest> grid = new Grid<>();
 
