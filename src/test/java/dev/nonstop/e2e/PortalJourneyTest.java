@@ -136,4 +136,49 @@ class PortalJourneyTest {
         assertThat(page.locator("body")).not().containsText("Save FREE");
         assertThat(page.locator("body")).not().containsText("admin/tenants");
     }
+
+    /**
+     * A tenant's space in the cluster, seen in the browser: the usage bars, an upgrade asked for and
+     * approved while the owner's page is open (the new quota arrives by Push, no reload), then the
+     * owner deletes the tenant by typing its name.
+     */
+    @Test
+    void an_owner_sees_usage_asks_for_paid_gets_the_new_quota_live_and_deletes_the_tenant() {
+        Page owner = open("ko-KR");
+        owner.navigate(url("signup"));
+        type(owner, "signup-email", "e2e-bakery@example.org");
+        type(owner, "signup-password", "a long enough passphrase");
+        type(owner, "signup-display-name", "민지");
+        type(owner, "signup-company", "Minji Bakery");
+        owner.locator("#signup-submit").click();
+        assertThat(owner).hasURL(Pattern.compile(".*/login\\?created=.*"));
+        login(owner, "e2e-bakery@example.org", "a long enough passphrase");
+        assertThat(owner.locator("#current-tenant")).containsText("Minji Bakery");
+        owner.navigate(url("settings"));
+        assertThat(owner.locator("#usage-pods")).hasText(Pattern.compile("10 중 0 \\(0%\\)"));
+        owner.locator("#upgrade-note textarea").fill("다음 주에 오픈합니다");
+        owner.locator("#upgrade-request").click();
+        assertThat(owner.locator("#upgrade-state")).containsText("결정을 기다리고");
+        screenshot(owner, "settings-usage-ko");
+
+        Page admin = open("en-US");
+        admin.navigate(url("login"));
+        login(admin, Fixtures.ADMIN, Fixtures.PASSWORD);
+        admin.navigate(url("admin/upgrades"));
+        assertThat(admin.locator("#upgrade-requests")).containsText("minji-bakery");
+        admin.locator("vaadin-button[id^='approve-']").first().click();
+        assertThat(admin.locator("vaadin-notification-card")).containsText("minji-bakery is now on the Paid tier");
+
+        // the owner's open page gets the paid quota through Push, without a reload
+        assertThat(owner.locator("#usage-pods")).hasText(Pattern.compile("80 중 0 \\(0%\\)"));
+        owner.reload();
+        assertThat(owner.locator("#upgrade-state")).containsText("승인");
+
+        owner.locator("#delete-tenant").click();
+        type(owner, "delete-tenant-name", "Minji Bakery");
+        owner.locator("#delete-tenant-confirm").click();
+        assertThat(owner).hasURL(Pattern.compile(".*/login$"));
+        login(owner, "e2e-bakery@example.org", "a long enough passphrase");
+        assertThat(owner).hasURL(Pattern.compile(".*/login\\?error"));
+    }
 }

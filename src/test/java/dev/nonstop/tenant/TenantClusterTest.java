@@ -9,7 +9,9 @@ import dev.nonstop.kube.Applier;
 import dev.nonstop.kube.KubeLabels;
 import dev.nonstop.kube.PodSecurityViolation;
 import dev.nonstop.security.SignUpResult;
+import dev.nonstop.tenant.internal.TenantEntity;
 import dev.nonstop.tenant.internal.TenantReconciler;
+import dev.nonstop.tenant.internal.TenantRepository;
 import dev.nonstop.testsupport.Fixtures;
 import dev.nonstop.testsupport.IntegrationTest;
 import dev.nonstop.testsupport.Workloads;
@@ -53,6 +55,8 @@ class TenantClusterTest {
     KubernetesClient cluster;
     @Autowired
     Applier applier;
+    @Autowired
+    TenantRepository repository;
 
     @AfterEach
     void signOut() {
@@ -128,6 +132,21 @@ class TenantClusterTest {
         within(SECONDS, () -> assertThat(cluster.namespaces().withName(ns).get().getMetadata().getLabels())
                 .containsEntry("pod-security.kubernetes.io/enforce", "restricted"));
         assertThat(reconciler.reconcile(new TenantSlug(slug))).isTrue();
+    }
+
+    @Test
+    void a_tenant_that_lacks_its_objects_gets_them_when_the_portal_starts() {
+        // a row saved while the cluster was away (no sign-up event reached the reconciler)
+        long free = tiers.byCode(TierCode.FREE).id();
+        String slug = "restored-" + Long.toString(System.nanoTime(), 36);
+        repository.save(new TenantEntity(slug, "Restored Co", free, java.time.Instant.now()));
+        assertThat(cluster.namespaces().withName("t-" + slug).get()).isNull();
+
+        reconciler.reconcileAll();
+        within(SECONDS, () -> {
+            assertThat(cluster.namespaces().withName("t-" + slug).get()).isNotNull();
+            assertThat(cluster.resourceQuotas().inNamespace("t-" + slug).withName("tenant-quota").get()).isNotNull();
+        });
     }
 
     @Test

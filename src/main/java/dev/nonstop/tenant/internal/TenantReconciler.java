@@ -71,7 +71,7 @@ public class TenantReconciler implements AutoCloseable {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         KINDS.forEach(informers::managed);
-        worker.scheduleWithFixedDelay(this::enqueueAll, 0, 10, TimeUnit.MINUTES);
+        worker.scheduleWithFixedDelay(this::reconcileAll, 0, 10, TimeUnit.MINUTES);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -114,7 +114,8 @@ public class TenantReconciler implements AutoCloseable {
                 .findFirst().map(d -> !Drift.matches(d, actual)).orElse(false)).orElse(false);
     }
 
-    private void enqueueAll() {
+    /** Queues every tenant: at start (tenants that lack their objects get them) and every ten minutes. */
+    public void reconcileAll() {
         try {
             tenants.findAll().forEach(t -> enqueue(t.slug()));
         } catch (RuntimeException e) {

@@ -27,6 +27,7 @@ public class QuotaUsagePanel extends Div {
         this.tenantId = tenantId;
         setId("quota-usage");
         addClassNames("nonstop-usage");
+        setWidthFull();
         refresh();
     }
 

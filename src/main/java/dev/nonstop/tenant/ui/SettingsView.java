@@ -100,6 +100,7 @@ public class SettingsView extends VerticalLayout implements HasDynamicTitle {
             Div danger = new Div(new H2(getTranslation("tenant.delete.zone")),
                     new Paragraph(getTranslation("tenant.delete.explain")), deleteTenant);
             danger.addClassNames("nonstop-danger");
+            danger.setWidthFull();
             add(danger);
         }
     }
