@@ -67,6 +67,15 @@ class PortalJourneyTest {
         page.locator("vaadin-login-form vaadin-button[theme~='submit']").click();
     }
 
+    /** Fills the sign-up form (the caller sends it). */
+    private void signUp(Page page, String email, String name, String company) {
+        page.navigate(url("signup"));
+        type(page, "signup-email", email);
+        type(page, "signup-password", "a long enough passphrase");
+        type(page, "signup-display-name", name);
+        type(page, "signup-company", company);
+    }
+
     private static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots", name + ".png")));
     }
@@ -74,11 +83,7 @@ class PortalJourneyTest {
     @Test
     void sign_up_then_sign_in_shows_the_users_own_tenant_and_tier() {
         Page page = open("en-US");
-        page.navigate(url("signup"));
-        type(page, "signup-email", "e2e-owner@example.org");
-        type(page, "signup-password", "a long enough passphrase");
-        type(page, "signup-display-name", "Eun-ji");
-        type(page, "signup-company", "E2E Noodle House");
+        signUp(page, "e2e-owner@example.org", "Eun-ji", "E2E Noodle House");
         assertThat(page.locator("#signup-slug input")).hasValue("e2e-noodle-house");
         screenshot(page, "signup");
         page.locator("#signup-submit").click();
@@ -145,11 +150,7 @@ class PortalJourneyTest {
     @Test
     void an_owner_sees_usage_asks_for_paid_gets_the_new_quota_live_and_deletes_the_tenant() {
         Page owner = open("ko-KR");
-        owner.navigate(url("signup"));
-        type(owner, "signup-email", "e2e-bakery@example.org");
-        type(owner, "signup-password", "a long enough passphrase");
-        type(owner, "signup-display-name", "민지");
-        type(owner, "signup-company", "Minji Bakery");
+        signUp(owner, "e2e-bakery@example.org", "민지", "Minji Bakery");
         owner.locator("#signup-submit").click();
         assertThat(owner).hasURL(Pattern.compile(".*/login\\?created=.*"));
         login(owner, "e2e-bakery@example.org", "a long enough passphrase");

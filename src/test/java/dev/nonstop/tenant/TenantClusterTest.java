@@ -63,6 +63,12 @@ class TenantClusterTest {
         fixtures.signOut();
     }
 
+    /** The pods limit of the tenant's quota in the cluster. */
+    private int hardPods(String ns) {
+        return cluster.resourceQuotas().inNamespace(ns).withName("tenant-quota").get().getSpec().getHard().get("pods")
+                .getNumericalAmount().intValue();
+    }
+
     private String provisioned(SignUpResult tenant) {
         String ns = tenant.slug().namespace();
         within(SECONDS, () -> assertThat(cluster.resourceQuotas().inNamespace(ns).withName("tenant-quota").get())
@@ -104,9 +110,7 @@ class TenantClusterTest {
 
         cluster.resourceQuotas().inNamespace(ns).withName("tenant-quota").patch(PatchContext.of(PatchType.JSON_MERGE),
                 "{\"spec\":{\"hard\":{\"pods\":\"999\"}}}");
-        within(SECONDS, () -> assertThat(cluster.resourceQuotas().inNamespace(ns).withName("tenant-quota").get()
-                .getSpec().getHard().get("pods").getNumericalAmount().intValue())
-                .isEqualTo(tiers.byCode(TierCode.FREE).limits().quotaPods()));
+        within(SECONDS, () -> assertThat(hardPods(ns)).isEqualTo(tiers.byCode(TierCode.FREE).limits().quotaPods()));
 
         cluster.limitRanges().inNamespace(ns).withName("tenant-limits").delete();
         within(SECONDS, () -> assertThat(cluster.limitRanges().inNamespace(ns).withName("tenant-limits").get())
@@ -197,8 +201,7 @@ class TenantClusterTest {
                 l.quotaConfigObjects());
         Tier saved = tiers.updateLimits(TierCode.FREE, more, free.version());
         try {
-            within(SECONDS, () -> assertThat(cluster.resourceQuotas().inNamespace(ns).withName("tenant-quota").get()
-                    .getSpec().getHard().get("pods").getNumericalAmount().intValue()).isEqualTo(l.quotaPods() + 2));
+            within(SECONDS, () -> assertThat(hardPods(ns)).isEqualTo(l.quotaPods() + 2));
         } finally {
             tiers.updateLimits(TierCode.FREE, l, saved.version());
         }
@@ -210,8 +213,7 @@ class TenantClusterTest {
         String ns = provisioned(tenant);
         fixtures.signInAs(Fixtures.ADMIN);
         tenants.changeTier(tenant.tenantId(), TierCode.PAID);
-        within(SECONDS, () -> assertThat(cluster.resourceQuotas().inNamespace(ns).withName("tenant-quota").get()
-                .getSpec().getHard().get("pods").getNumericalAmount().intValue()).isGreaterThan(12));
+        within(SECONDS, () -> assertThat(hardPods(ns)).isGreaterThan(12));
         applier.apply(Workloads.restrictedApp(ns, "shop", 12));
         within(SECONDS, () -> assertThat(tenants.usage(tenant.tenantId())).filteredOn(u -> u.resource().equals("pods"))
                 .singleElement().satisfies(u -> assertThat(u.used()).isEqualTo("12")));

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -17,6 +16,7 @@ import dev.nonstop.tenant.TenantService;
 import dev.nonstop.tenant.TenantSummary;
 import dev.nonstop.tier.DowngradeRefused;
 import dev.nonstop.tier.TierCode;
+import dev.nonstop.tier.ui.DowngradeDialog;
 import dev.nonstop.uikit.Messages;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
@@ -109,29 +109,17 @@ public class TenantAdminView extends VerticalLayout implements HasDynamicTitle {
     }
 
     ConfirmDialog downgradeDialog(TenantSummary tenant, TierCode target, DowngradeRefused refused) {
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("downgrade-dialog");
-        dialog.setHeader(getTranslation("downgrade.title", tenant.slug().value(), target.name()));
-        VerticalLayout lines = new VerticalLayout();
-        refused.overages().forEach(o -> lines.add(new Span(getTranslation("downgrade.line",
-                getTranslation("quota.resource." + o.resource()), o.used(), o.newHard(),
-                o.apps().stream().map(Object::toString).collect(Collectors.joining("; "))))));
-        lines.add(new Span(getTranslation("downgrade.scale-explain")));
-        dialog.setText(lines);
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("common.cancel"));
-        dialog.setConfirmText(getTranslation("downgrade.scale-confirm"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(ok -> {
-            try {
-                tenants.changeTier(tenant.id(), target, true);
-                Messages.success(getTranslation("admin.tenants.changed", tenant.slug().value(), target.name()));
-            } catch (UserError again) {
-                Messages.error(this, again);
-            }
-            refresh();
-        });
-        return dialog;
+        return new DowngradeDialog("downgrade-dialog", getTranslation("downgrade.title", tenant.slug().value(),
+                target.name()), refused, () -> {
+                    try {
+                        tenants.changeTier(tenant.id(), target, true);
+                        Messages.success(getTranslation("admin.tenants.changed", tenant.slug().value(),
+                                target.name()));
+                    } catch (UserError again) {
+                        Messages.error(this, again);
+                    }
+                    refresh();
+                });
     }
 
     void refresh() {

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -122,25 +121,6 @@ public class TierAdminView extends VerticalLayout implements HasDynamicTitle {
                     value("quotaConfigObjects"));
         }
 
-        /** The numbers of a refused downgrade: which tenant's apps use how much; confirming scales them down. */
-        private ConfirmDialog downgradeDialog(DowngradeRefused refused) {
-            ConfirmDialog dialog = new ConfirmDialog();
-            dialog.setId("tier-downgrade-dialog");
-            dialog.setHeader(getTranslation("tier.downgrade.title"));
-            VerticalLayout lines = new VerticalLayout();
-            refused.overages().forEach(o -> lines.add(new Span(getTranslation("tier.downgrade.line", o.tenant(),
-                    getTranslation("quota.resource." + o.resource()), o.used(), o.newHard(),
-                    o.apps().stream().map(Object::toString).collect(java.util.stream.Collectors.joining("; "))))));
-            lines.add(new Span(getTranslation("downgrade.scale-explain")));
-            dialog.setText(lines);
-            dialog.setCancelable(true);
-            dialog.setCancelText(getTranslation("common.cancel"));
-            dialog.setConfirmText(getTranslation("downgrade.scale-confirm"));
-            dialog.setConfirmButtonTheme("error primary");
-            dialog.addConfirmListener(ok -> save(true));
-            return dialog;
-        }
-
         void save(boolean scaleDown) {
             numbers.values().forEach(f -> f.setInvalid(false));
             TierLimits limits = limits();
@@ -149,7 +129,8 @@ public class TierAdminView extends VerticalLayout implements HasDynamicTitle {
                 Messages.success(getTranslation("tier.saved", tier.code().name()));
                 refresh();
             } catch (DowngradeRefused refused) {
-                downgradeDialog(refused).open();
+                new DowngradeDialog("tier-downgrade-dialog", getTranslation("tier.downgrade.title"), refused,
+                        () -> save(true)).open();
             } catch (InvalidTierLimits invalid) {
                 for (TierLimits.Problem problem : invalid.problems()) {
                     IntegerField field = numbers.get(problem.field());
