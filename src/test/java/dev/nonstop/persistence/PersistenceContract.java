@@ -11,6 +11,9 @@ import dev.nonstop.security.LoginThrottle;
 import dev.nonstop.security.SignUpRequest;
 import dev.nonstop.security.SignUpResult;
 import dev.nonstop.tenant.TenantService;
+import dev.nonstop.tenant.UpgradeRequest;
+import dev.nonstop.tenant.UpgradeService;
+import dev.nonstop.tenant.UpgradeState;
 import dev.nonstop.testsupport.Fixtures;
 import dev.nonstop.tier.Tier;
 import dev.nonstop.tier.TierCode;
@@ -31,6 +34,7 @@ abstract class PersistenceContract {
     @Autowired JdbcTemplate jdbc;
     @Autowired AccountService accounts;
     @Autowired TenantService tenants;
+    @Autowired UpgradeService upgrades;
     @Autowired TierService tiers;
     @Autowired AuditLog audit;
     @Autowired LoginThrottle throttle;
@@ -46,9 +50,11 @@ abstract class PersistenceContract {
         List<String> applied = jdbc.queryForList(
                 "select version from flyway_schema_history where success = true order by installed_rank",
                 String.class);
-        assertThat(applied).contains("1");
+        assertThat(applied).contains("1", "2", "3");
         assertThat(jdbc.queryForList("select code from tiers order by id", String.class))
                 .containsExactly("FREE", "PAID");
+        assertThat(tiers.byCode(TierCode.FREE).limits().quotaPersistentVolumeClaims()).isZero();
+        assertThat(tiers.byCode(TierCode.PAID).limits().quotaPersistentVolumeClaims()).isPositive();
     }
 
     @Test
@@ -105,5 +111,21 @@ abstract class PersistenceContract {
         }
         assertThat(throttle.blockedUntil(email, "192.0.2.200")).isPresent();
         assertThat(jdbc.queryForObject("select count(*) from bucket", Integer.class)).isPositive();
+    }
+
+    @Test
+    void upgrade_requests_keep_their_note_decision_and_reason() {
+        SignUpResult tenant = fixtures.newTenant();
+        fixtures.signInAs(tenant.email().value());
+        UpgradeRequest asked = upgrades.request("지점 두 곳을 엽니다 🎉");
+        fixtures.signOut();
+        fixtures.signInAs(Fixtures.ADMIN);
+        upgrades.deny(asked.id(), "사업자 등록증이 필요합니다");
+        assertThat(upgrades.latestOf(tenant.tenantId())).get().satisfies(r -> {
+            assertThat(r.note()).isEqualTo("지점 두 곳을 엽니다 🎉");
+            assertThat(r.state()).isEqualTo(UpgradeState.DENIED);
+            assertThat(r.reason()).isEqualTo("사업자 등록증이 필요합니다");
+            assertThat(r.decidedAt()).isAfterOrEqualTo(r.requestedAt());
+        });
     }
 }
