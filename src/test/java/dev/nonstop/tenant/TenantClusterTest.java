@@ -242,6 +242,35 @@ class TenantClusterTest {
     }
 
     @Test
+    void lowering_a_tiers_limits_below_what_its_tenants_run_is_refused_with_the_numbers() {
+        SignUpResult tenant = fixtures.newTenant();
+        String ns = provisioned(tenant);
+        applier.apply(Workloads.restrictedApp(ns, "cafe", 5));
+        fixtures.signInAs(Fixtures.ADMIN);
+        within(SECONDS, () -> assertThat(tenants.usage(tenant.tenantId()))
+                .anySatisfy(u -> assertThat(u.used()).isEqualTo("5")));
+        Tier free = tiers.byCode(TierCode.FREE);
+        TierLimits l = free.limits();
+        TierLimits smaller = new TierLimits(1, 2, 3, l.largestSize(), l.quotaCpuRequestsMilli(),
+                l.quotaCpuLimitsMilli(), l.quotaMemoryRequestsMib(), l.quotaMemoryLimitsMib(), 4, l.buildsPerDay(),
+                l.concurrentBuilds(), l.assistantMessagesPerHour(), l.zonesPromised(), l.quotaServices(),
+                l.quotaPersistentVolumeClaims(), l.quotaConfigObjects());
+        assertThat(smaller.problems()).isEmpty();
+        assertThatThrownBy(() -> tiers.updateLimits(TierCode.FREE, smaller, free.version()))
+                .isInstanceOfSatisfying(DowngradeRefused.class, refused -> assertThat(refused.overages())
+                        .anySatisfy(o -> {
+                            assertThat(o.tenant()).isEqualTo(tenant.slug().value());
+                            assertThat(o.resource()).isEqualTo("pods");
+                            assertThat(o.used()).isEqualTo("5");
+                            assertThat(o.newHard()).isEqualTo("4");
+                            assertThat(o.apps()).extracting(a -> a.app() + ":" + a.pods()).containsExactly("cafe:5");
+                        }));
+        assertThat(tiers.byCode(TierCode.FREE).version()).isEqualTo(free.version());
+        assertThat(hardPods(ns)).isEqualTo(l.quotaPods());
+        cluster.apps().deployments().inNamespace(ns).withName("cafe").delete();
+    }
+
+    @Test
     void every_tenant_namespace_carries_the_restricted_labels_and_a_violating_pod_never_reaches_the_cluster() {
         String ns = provisioned(fixtures.newTenant());
         assertThat(cluster.namespaces().withLabel(KubeLabels.TENANT).list().getItems()).isNotEmpty()
