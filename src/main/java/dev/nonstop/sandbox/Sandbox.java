@@ -85,6 +85,15 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /** How many watch requests the sandbox API has served for a resource, e.g. "apps/deployments". */
+    /** Fault: builds of repositories whose URL contains {@code repoContains} fail at {@code task} with {@code reason}. */
+    public void failBuilds(String repoContains, String task, String reason) {
+        runtime.buildFaults().add(new dev.nonstop.sandbox.internal.sim.BuildFaults.Rule(repoContains, task, reason));
+    }
+
+    public void clearBuildFaults() {
+        runtime.buildFaults().clear();
+    }
+
     public int watchRequests(String groupAndPlural) {
         return api.dispatcher().watchRequests(groupAndPlural);
     }

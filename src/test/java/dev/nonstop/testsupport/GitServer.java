@@ -31,8 +31,12 @@ public final class GitServer implements AutoCloseable {
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
 
     public GitServer(Path root) throws IOException {
+        this(root, 0);
+    }
+
+    public GitServer(Path root, int port) throws IOException {
         this.root = root;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();

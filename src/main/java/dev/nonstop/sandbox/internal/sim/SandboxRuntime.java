@@ -82,6 +82,10 @@ public final class SandboxRuntime implements AutoCloseable {
         return ticks.get();
     }
 
+    public BuildFaults buildFaults() {
+        return sim.buildFaults;
+    }
+
     public NodeSimulator nodes() {
         return nodes;
     }

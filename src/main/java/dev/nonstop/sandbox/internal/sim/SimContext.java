@@ -37,6 +37,7 @@ public final class SimContext implements AutoCloseable {
     final SharedIndexInformer<Deployment> deployments;
     final SharedIndexInformer<ResourceQuota> quotas;
     final SharedIndexInformer<HorizontalPodAutoscaler> autoscalers;
+    final BuildFaults buildFaults = new BuildFaults();
     /** Writes of one controller step go out in parallel; the step waits for them before the next runs. */
     private final java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(8,
             r -> {

@@ -75,11 +75,57 @@ public final class TektonSimulator {
             if (pipeline != null && pipeline.getAdditionalProperties().get("spec") instanceof Map<?, ?> pspec
                     && pspec.get("tasks") instanceof List<?> list && !list.isEmpty()) {
                 List<String> names = new ArrayList<>();
-                list.forEach(t -> names.add(String.valueOf(((Map<?, ?>) t).get("name"))));
+                list.forEach(t -> {
+                    if (whenHolds(run, pspec, (Map<?, ?>) t)) {
+                        names.add(String.valueOf(((Map<?, ?>) t).get("name")));
+                    }
+                });
                 return names;
             }
         }
         return DEFAULT_TASKS;
+    }
+
+    /**
+     * A pipeline task's {@code when} expressions over {@code $(params.x)} (operators in and notin), as
+     * Tekton evaluates them; a task whose expressions are false is skipped.
+     */
+    private static boolean whenHolds(GenericKubernetesResource run, Map<?, ?> pipelineSpec, Map<?, ?> task) {
+        if (!(task.get("when") instanceof List<?> expressions)) {
+            return true;
+        }
+        for (Object e : expressions) {
+            Map<?, ?> expression = (Map<?, ?>) e;
+            String input = String.valueOf(expression.get("input"));
+            java.util.regex.Matcher ref = java.util.regex.Pattern.compile("\\$\\(params\\.([\\w-]+)\\)")
+                    .matcher(input);
+            String value = input;
+            if (ref.matches()) {
+                String name = ref.group(1);
+                value = param(run, name.replace('-', '_'));
+                if (value.isEmpty() && pipelineSpec.get("params") instanceof List<?> declared) {
+                    for (Object d : declared) {
+                        Map<?, ?> param = (Map<?, ?>) d;
+                        if (name.equals(param.get("name")) && param.get("default") != null) {
+                            value = String.valueOf(param.get("default"));
+                        }
+                    }
+                }
+            }
+            List<?> values = expression.get("values") instanceof List<?> v ? v : List.of();
+            boolean in = values.contains(value);
+            if ("notin".equals(expression.get("operator")) == in) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean cancelled(GenericKubernetesResource run) {
+        return run.getAdditionalProperties().get("spec") instanceof Map<?, ?> spec
+                && spec.get("status") instanceof String status && status.startsWith("Cancelled")
+                || run.getAdditionalProperties().get("spec") instanceof Map<?, ?> spec2
+                && "StoppedRunFinally".equals(spec2.get("status"));
     }
 
     private void advance(GenericKubernetesResource run, Instant now) {
@@ -88,12 +134,14 @@ public final class TektonSimulator {
         Object startValue = status(run).get("startTime");
         Instant start = startValue == null ? now : Instant.parse(String.valueOf(startValue));
         Duration perTask = Duration.ofSeconds(Long.parseLong(annotations.getOrDefault(TASK_SECONDS, "10")));
-        String failAt = annotations.get(FAIL_AT);
+        var rule = sim.buildFaults.match(param(run, "REPO_URL"));
+        String failAt = rule.map(BuildFaults.Rule::task).orElse(annotations.get(FAIL_AT));
         List<String> tasks = tasks(run);
         List<Map<String, Object>> children = new ArrayList<>();
         String outcome = "Running";
         String message = "";
         Instant completion = null;
+        boolean cancel = cancelled(run);
         for (int i = 0; i < tasks.size(); i++) {
             String task = tasks.get(i);
             Instant taskStart = start.plus(perTask.multipliedBy(i));
@@ -102,11 +150,22 @@ public final class TektonSimulator {
             }
             Instant taskEnd = taskStart.plus(perTask);
             boolean finished = !now.isBefore(taskEnd);
+            if (cancel && !finished) {
+                String taskRun = run.getMetadata().getName() + "-" + task;
+                children.add(Map.of("apiVersion", "tekton.dev/v1", "kind", "TaskRun", "name", taskRun,
+                        "pipelineTaskName", task));
+                writeTaskRun(run, task, taskRun, taskStart, now, "TaskRunCancelled", now);
+                outcome = "Cancelled";
+                message = "PipelineRun \"" + run.getMetadata().getName() + "\" was cancelled";
+                completion = now;
+                break;
+            }
             boolean fails = task.equals(failAt);
             String taskRun = run.getMetadata().getName() + "-" + task;
             children.add(Map.of("apiVersion", "tekton.dev/v1", "kind", "TaskRun", "name", taskRun,
                     "pipelineTaskName", task));
-            String reason = fails ? annotations.getOrDefault(FAIL_REASON, "Failed") : "Succeeded";
+            String reason = fails ? rule.map(BuildFaults.Rule::reason)
+                    .orElse(annotations.getOrDefault(FAIL_REASON, "Failed")) : "Succeeded";
             writeTaskRun(run, task, taskRun, taskStart, finished ? taskEnd : null, reason, now);
             if (finished && fails) {
                 outcome = "Failed";
@@ -134,7 +193,8 @@ public final class TektonSimulator {
             status.put("completionTime", completion.toString());
             if ("Succeeded".equals(outcome)) {
                 status.put("results", List.of(Map.of("name", "IMAGE_DIGEST", "value", digest(run)),
-                        Map.of("name", "IMAGE_URL", "value", param(run, "IMAGE"))));
+                        Map.of("name", "IMAGE_URL", "value", param(run, "IMAGE")),
+                        Map.of("name", "COMMIT", "value", param(run, "REVISION"))));
             }
         }
         if (status.equals(status(run))) {
@@ -169,8 +229,8 @@ public final class TektonSimulator {
             taskRun.getAdditionalProperties().put("spec", Map.of("taskRef", Map.of("name", task)));
             taskRun = taskRuns.resource(taskRun).create();
         }
-        boolean failed = end != null && task.equals(run.getMetadata().getAnnotations() == null ? null
-                : run.getMetadata().getAnnotations().get(FAIL_AT));
+        // the caller passes "Succeeded" for a task that does not fail
+        boolean failed = end != null && !"Succeeded".equals(failReason);
         Map<String, Object> step = new LinkedHashMap<>();
         step.put("name", task);
         step.put("container", "step-" + task);
@@ -235,7 +295,7 @@ public final class TektonSimulator {
 
     private static String logOf(GenericKubernetesResource run, String task, Instant start, Instant end,
                                 boolean failed, String failReason) {
-        String url = param(run, "url");
+        String url = param(run, "REPO_URL");
         String image = param(run, "IMAGE");
         List<String> lines = new ArrayList<>();
         lines.add(start + " [sandbox] step " + task + " started (simulated: nothing is built)");
@@ -258,7 +318,7 @@ public final class TektonSimulator {
         if (spec instanceof Map<?, ?> map && map.get("params") instanceof List<?> params) {
             for (Object p : params) {
                 Map<String, Object> param = (Map<String, Object>) p;
-                if (name.equals(param.get("name"))) {
+                if (name.equalsIgnoreCase(String.valueOf(param.get("name")).replace('-', '_'))) {
                     return String.valueOf(param.get("value"));
                 }
             }

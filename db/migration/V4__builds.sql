@@ -1,0 +1,46 @@
+-- Builds (issue 5): what to build for an app (its source and detected settings), and one row per build.
+CREATE TABLE build_sources (
+    id              BIGINT        NOT NULL AUTO_INCREMENT,
+    tenant_id       BIGINT        NOT NULL,
+    name            VARCHAR(40)   NOT NULL,
+    repo_url        VARCHAR(500)  NOT NULL,
+    tracked_ref     VARCHAR(200)  NULL,
+    kind            VARCHAR(16)   NOT NULL,
+    dockerfile      VARCHAR(200)  NOT NULL,
+    context_dir     VARCHAR(200)  NOT NULL,
+    port            INT           NOT NULL,
+    health_path     VARCHAR(200)  NOT NULL,
+    created_by      VARCHAR(254)  NOT NULL,
+    created_at      TIMESTAMP(3)  NOT NULL,
+    version         BIGINT        NOT NULL DEFAULT 0,
+    PRIMARY KEY (id),
+    UNIQUE KEY uk_build_sources_name (tenant_id, name),
+    CONSTRAINT fk_build_sources_tenant FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE builds (
+    id              BIGINT        NOT NULL AUTO_INCREMENT,
+    tenant_id       BIGINT        NOT NULL,
+    source_id       BIGINT        NOT NULL,
+    requested_by    VARCHAR(254)  NOT NULL,
+    trigger_kind    VARCHAR(16)   NOT NULL,
+    repo_url        VARCHAR(500)  NOT NULL,
+    ref_name        VARCHAR(250)  NOT NULL,
+    commit_sha      VARCHAR(40)   NOT NULL,
+    status          VARCHAR(16)   NOT NULL,
+    steps           VARCHAR(2000) NOT NULL DEFAULT '',
+    image           VARCHAR(500)  NOT NULL,
+    image_digest    VARCHAR(100)  NULL,
+    failure_cause   VARCHAR(32)   NULL,
+    failure_detail  VARCHAR(2000) NULL,
+    log_text        MEDIUMTEXT    NULL,
+    created_at      TIMESTAMP(3)  NOT NULL,
+    started_at      TIMESTAMP(3)  NULL,
+    finished_at     TIMESTAMP(3)  NULL,
+    version         BIGINT        NOT NULL DEFAULT 0,
+    PRIMARY KEY (id),
+    KEY ix_builds_source (source_id, id),
+    KEY ix_builds_tenant_status (tenant_id, status),
+    CONSTRAINT fk_builds_tenant FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE,
+    CONSTRAINT fk_builds_source FOREIGN KEY (source_id) REFERENCES build_sources (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;

@@ -1,0 +1,18 @@
+package dev.nonstop.build.internal;
+
+import dev.nonstop.build.BuildStatus;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface BuildRepository extends JpaRepository<BuildEntity, Long> {
+
+    List<BuildEntity> findByTenantIdOrderByIdDesc(long tenantId, Pageable page);
+
+    List<BuildEntity> findBySourceIdOrderByIdDesc(long sourceId);
+
+    List<BuildEntity> findByStatusIn(Collection<BuildStatus> statuses);
+
+    long countByTenantIdAndStatusIn(long tenantId, Collection<BuildStatus> statuses);
+}

@@ -1,0 +1,72 @@
+package dev.nonstop.build.internal;
+
+import dev.nonstop.build.BuildSource;
+import dev.nonstop.source.Detection;
+import dev.nonstop.source.StackKind;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+@Entity
+@Table(name = "build_sources")
+public class BuildSourceEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private @Nullable Long id;
+    private long tenantId;
+    private String name = "";
+    private String repoUrl = "";
+    private @Nullable String trackedRef;
+    @Enumerated(EnumType.STRING)
+    private StackKind kind = StackKind.NONE;
+    private String dockerfile = "";
+    private String contextDir = ".";
+    private int port;
+    private String healthPath = "/";
+    private String createdBy = "";
+    private Instant createdAt = Instant.EPOCH;
+    @Version
+    private long version;
+
+    protected BuildSourceEntity() {
+    }
+
+    public BuildSourceEntity(long tenantId, String name, String repoUrl, @Nullable String trackedRef,
+                             Detection detection, String createdBy, Instant createdAt) {
+        this.tenantId = tenantId;
+        this.name = name;
+        this.repoUrl = repoUrl;
+        this.trackedRef = trackedRef;
+        this.kind = detection.kind();
+        this.dockerfile = detection.dockerfile();
+        this.contextDir = detection.contextDir();
+        this.port = detection.port();
+        this.healthPath = detection.healthPath();
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+    }
+
+    public long id() {
+        if (id == null) {
+            throw new IllegalStateException("not saved yet");
+        }
+        return id;
+    }
+
+    public long tenantId() {
+        return tenantId;
+    }
+
+    public BuildSource toRecord() {
+        return new BuildSource(id(), tenantId, name, repoUrl, trackedRef, kind, dockerfile, contextDir, port,
+                healthPath);
+    }
+}

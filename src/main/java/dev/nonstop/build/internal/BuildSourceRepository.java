@@ -1,0 +1,12 @@
+package dev.nonstop.build.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface BuildSourceRepository extends JpaRepository<BuildSourceEntity, Long> {
+
+    List<BuildSourceEntity> findByTenantIdOrderByNameAsc(long tenantId);
+
+    Optional<BuildSourceEntity> findByTenantIdAndName(long tenantId, String name);
+}

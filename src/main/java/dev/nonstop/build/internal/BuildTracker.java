@@ -1,0 +1,140 @@
+package dev.nonstop.build.internal;
+
+import dev.nonstop.build.BuildSettings;
+import dev.nonstop.build.FailureCause;
+import dev.nonstop.build.FailureClassifier;
+import dev.nonstop.build.manifest.BuildPipelineRun;
+import dev.nonstop.build.tekton.PipelineRun;
+import dev.nonstop.build.tekton.TaskRun;
+import dev.nonstop.kube.ClusterCache;
+import dev.nonstop.kube.ClusterChange;
+import dev.nonstop.kube.InformerRegistry;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Follows builds through the PipelineRun, TaskRun and step-pod informers (no polling): each change
+ * updates the build's row — stage list, status, digest — and, when a build ends, keeps its log and
+ * classifies a failure. Open screens hear of it through {@link BuildEvents}.
+ */
+@Component
+public class BuildTracker {
+
+    private static final Logger log = LoggerFactory.getLogger(BuildTracker.class);
+
+    private final InformerRegistry informers;
+    private final BuildRepository builds;
+    private final BuildSourceRepository sources;
+    private final BuildLogs logs;
+    private final BuildEvents events;
+    private final BuildSettings settings;
+    private final TransactionTemplate tx;
+
+    BuildTracker(InformerRegistry informers, BuildRepository builds, BuildSourceRepository sources, BuildLogs logs,
+                 BuildEvents events, BuildSettings settings, TransactionTemplate tx) {
+        this.informers = informers;
+        this.builds = builds;
+        this.sources = sources;
+        this.logs = logs;
+        this.events = events;
+        this.settings = settings;
+        this.tx = tx;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        runs();
+        taskRuns();
+        informers.managed(Pod.class);
+    }
+
+    private ClusterCache<PipelineRun> runs() {
+        return informers.managed(PipelineRun.class);
+    }
+
+    private ClusterCache<TaskRun> taskRuns() {
+        return informers.managed(TaskRun.class);
+    }
+
+    @EventListener
+    void on(ClusterChange<?> change) {
+        if (change.kind() != PipelineRun.class && change.kind() != TaskRun.class && change.kind() != Pod.class) {
+            return;
+        }
+        HasMetadata object = change.object();
+        if (!settings.namespace().equals(object.getMetadata().getNamespace())) {
+            return;
+        }
+        Map<String, String> labels = object.getMetadata().getLabels();
+        String id = labels == null ? null : labels.get(BuildPipelineRun.BUILD_LABEL);
+        if (id == null || !id.matches("\\d{1,18}")) {
+            return;
+        }
+        try {
+            refresh(Long.parseLong(id));
+        } catch (RuntimeException e) {
+            log.warn("Build {} not updated from the cluster: {}", id, e.toString());
+        }
+    }
+
+    /** A build whose PipelineRun the cluster refused: it ends at once, with the reason. */
+    public void failToStart(long buildId, String reason) {
+        tx.executeWithoutResult(status -> builds.findById(buildId).ifPresent(build -> {
+            build.progress(dev.nonstop.build.BuildStatus.FAILED, dev.nonstop.build.BuildStep.decode(""), null,
+                    java.time.Instant.now());
+            build.failed(FailureCause.UNKNOWN, "The cluster did not accept the build: " + reason);
+            builds.save(build);
+        }));
+    }
+
+    /** Brings one build's row up to what the cluster says (one build at a time: informer threads race). */
+    public synchronized void refresh(long buildId) {
+        Optional<PipelineRun> run = runs().get(settings.namespace(), "build-" + buildId);
+        if (run.isEmpty()) {
+            return;
+        }
+        List<TaskRun> tasks = taskRuns().inNamespace(settings.namespace()).stream()
+                .filter(t -> t.getMetadata().getLabels() != null && String.valueOf(buildId)
+                        .equals(t.getMetadata().getLabels().get(BuildPipelineRun.BUILD_LABEL))).toList();
+        BuildProgress progress = BuildProgress.of(run.get(), tasks);
+        String finalLog = progress.status().finished() ? logs.read(tasks) : null;
+        var updated = tx.execute(status -> builds.findById(buildId).map(build -> {
+            if (build.status().finished()) {
+                return null;
+            }
+            build.progress(progress.status(), progress.steps(), progress.startedAt(), progress.finishedAt());
+            if (progress.digest() != null) {
+                build.succeeded(progress.digest());
+            }
+            if (finalLog != null) {
+                build.keepLog(finalLog);
+            }
+            if (progress.failure() != null && progress.status().finished()) {
+                var f = progress.failure();
+                String tail = tail(finalLog == null ? "" : finalLog, 20);
+                FailureCause cause = FailureClassifier.classify(f.stage(), f.stepReason(), f.exitCode(),
+                        f.runReason(), f.runMessage(), tail);
+                build.failed(cause, tail.isBlank() ? f.runMessage() : tail);
+            }
+            String app = sources.findById(build.sourceId()).map(s -> s.toRecord().name()).orElse("");
+            return builds.save(build).toRecord(app);
+        }).orElse(null));
+        if (updated != null) {
+            events.publish(updated);
+        }
+    }
+
+    static String tail(String text, int lines) {
+        List<String> all = text.lines().toList();
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+}
