@@ -213,12 +213,15 @@ public class BuildService {
                 limit)))).stream().map(b -> b.toRecord(appName(b.sourceId()))).toList();
     }
 
-    /** The kept log of a finished build (empty while it runs: the screen reads it live). */
+    /** A build's log: as its steps write it while it runs, the kept (bounded) copy once it ended. */
     @Transactional(readOnly = true)
     public String log(long buildId) {
         CurrentUser user = caller.require();
-        String log = ownBuild(user, buildId).log();
-        return log == null ? "" : log;
+        BuildEntity build = ownBuild(user, buildId);
+        if (!build.status().finished()) {
+            return tracker.liveLog(buildId);
+        }
+        return build.log() == null ? "" : build.log();
     }
 
     /** Calls {@code listener} whenever a build of the caller's tenant moves; run the result to stop. */

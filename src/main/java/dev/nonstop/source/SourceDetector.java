@@ -49,8 +49,8 @@ public final class SourceDetector {
             Matcher expose = EXPOSE.matcher(text);
             int port = expose.find() ? Integer.parseInt(expose.group(1)) : 8080;
             findings.add(new Finding("source.found.dockerfile", dockerfile));
-            findings.add(expose.reset().find() ? new Finding("source.found.expose", port)
-                    : new Finding("source.found.no-expose", port));
+            findings.add(expose.reset().find() ? new Finding("source.found.expose", String.valueOf(port))
+                    : new Finding("source.found.no-expose", String.valueOf(port)));
             detection = new Detection(StackKind.DOCKERFILE, dockerfile, context, port, "/", findings);
         } else {
             detection = stack(tree, prefix, context, findings);
@@ -77,22 +77,22 @@ public final class SourceDetector {
             String pkg = tree.read(prefix + "package.json").orElse("");
             Matcher port = NODE_PORT.matcher(pkg);
             int p = port.find() ? Integer.parseInt(port.group(1)) : 3000;
-            findings.add(new Finding("source.found.node", p));
+            findings.add(new Finding("source.found.node", String.valueOf(p)));
             return new Detection(StackKind.NODE, "", context, p, "/", findings);
         }
         if (tree.has(prefix + "requirements.txt") || tree.has(prefix + "pyproject.toml")) {
             String deps = (tree.read(prefix + "requirements.txt").orElse("") + tree.read(prefix + "pyproject.toml")
                     .orElse("")).toLowerCase(Locale.ROOT);
             int port = deps.contains("flask") && !deps.contains("gunicorn") ? 5000 : 8000;
-            findings.add(new Finding("source.found.python", port));
+            findings.add(new Finding("source.found.python", String.valueOf(port)));
             return new Detection(StackKind.PYTHON, "", context, port, "/", findings);
         }
         if (tree.has(prefix + "go.mod")) {
-            findings.add(new Finding("source.found.go", 8080));
+            findings.add(new Finding("source.found.go", "8080"));
             return new Detection(StackKind.GO, "", context, 8080, "/", findings);
         }
         if (tree.has(prefix + "index.html")) {
-            findings.add(new Finding("source.found.static", 8080));
+            findings.add(new Finding("source.found.static", "8080"));
             return new Detection(StackKind.STATIC, "", context, 8080, "/", findings);
         }
         findings.add(new Finding("source.found.nothing"));
@@ -118,7 +118,7 @@ public final class SourceDetector {
         }
         boolean actuator = build.contains("spring-boot-starter-actuator");
         findings.add(new Finding(kind == StackKind.JAVA_MAVEN ? "source.found.maven" : "source.found.gradle",
-                buildFile, port));
+                buildFile, String.valueOf(port)));
         if (actuator) {
             findings.add(new Finding("source.found.actuator"));
         }

@@ -102,9 +102,7 @@ public class BuildTracker {
         if (run.isEmpty()) {
             return;
         }
-        List<TaskRun> tasks = taskRuns().inNamespace(settings.namespace()).stream()
-                .filter(t -> t.getMetadata().getLabels() != null && String.valueOf(buildId)
-                        .equals(t.getMetadata().getLabels().get(BuildPipelineRun.BUILD_LABEL))).toList();
+        List<TaskRun> tasks = taskRunsOf(buildId);
         BuildProgress progress = BuildProgress.of(run.get(), tasks);
         String finalLog = progress.status().finished() ? logs.read(tasks) : null;
         var updated = tx.execute(status -> builds.findById(buildId).map(build -> {
@@ -131,6 +129,17 @@ public class BuildTracker {
         if (updated != null) {
             events.publish(updated);
         }
+    }
+
+    /** The log of a build as its step pods hold it now (for a running build). */
+    public String liveLog(long buildId) {
+        return logs.read(taskRunsOf(buildId));
+    }
+
+    private List<TaskRun> taskRunsOf(long buildId) {
+        return taskRuns().inNamespace(settings.namespace()).stream()
+                .filter(t -> t.getMetadata().getLabels() != null && String.valueOf(buildId)
+                        .equals(t.getMetadata().getLabels().get(BuildPipelineRun.BUILD_LABEL))).toList();
     }
 
     static String tail(String text, int lines) {

@@ -1,14 +1,125 @@
 package dev.nonstop.build.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import dev.nonstop.uikit.EmptyPage;
+import dev.nonstop.build.Build;
+import dev.nonstop.build.BuildService;
+import dev.nonstop.build.BuildSource;
+import dev.nonstop.common.UserError;
+import dev.nonstop.uikit.Messages;
 import jakarta.annotation.security.PermitAll;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
+/**
+ * Builds: a new app from a Git URL, the apps' sources with a build button, and the latest builds as
+ * cards that move live (Push from the build informers, coalesced per card; no polling).
+ */
 @Route("builds")
 @PermitAll
-public class BuildsView extends EmptyPage {
+public class BuildsView extends VerticalLayout implements HasDynamicTitle {
 
-    BuildsView() {
-        super("nav.builds", "builds");
+    static final int SHOWN = 20;
+    private final BuildService builds;
+    final NewAppForm form;
+    final Grid<BuildSource> sources = new Grid<>();
+    final Div cards = new Div();
+    private final Map<Long, BuildCard> cardsById = new LinkedHashMap<>();
+    private final Set<Long> redrawQueued = ConcurrentHashMap.newKeySet();
+    /** The newest state of each build heard of; a queued redraw shows whatever is newest when it runs. */
+    private final Map<Long, Build> latest = new ConcurrentHashMap<>();
+    private Runnable unsubscribe = () -> { };
+
+    BuildsView(BuildService builds) {
+        this.builds = builds;
+        this.form = new NewAppForm(builds, this::started);
+        sources.setId("build-sources");
+        sources.addColumn(BuildSource::name).setHeader(getTranslation("builds.name"));
+        sources.addColumn(BuildSource::repoUrl).setHeader(getTranslation("builds.url")).setFlexGrow(2);
+        sources.addColumn(s -> s.trackedRef() == null ? getTranslation("builds.default-branch") : s.trackedRef())
+                .setHeader(getTranslation("builds.ref"));
+        sources.addColumn(s -> getTranslation("builds.kind." + s.kind().name())).setHeader(getTranslation(
+                "builds.kind"));
+        sources.addComponentColumn(this::buildButton);
+        sources.setAllRowsVisible(true);
+        cards.setId("build-cards");
+        add(new H2(getTranslation("builds.new")), form, new H2(getTranslation("builds.sources")), sources,
+                new H2(getTranslation("builds.recent")), cards);
+        refresh();
+    }
+
+    private Button buildButton(BuildSource source) {
+        Button button = new Button(getTranslation("builds.build-now"), e -> build(source));
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return button;
+    }
+
+    void build(BuildSource source) {
+        try {
+            started(builds.start(source.id()));
+        } catch (UserError refused) {
+            Messages.error(this, refused);
+        }
+    }
+
+    private void started(Build build) {
+        Messages.success(getTranslation("builds.started", build.app(), String.valueOf(build.id())));
+        refresh();
+    }
+
+    void refresh() {
+        sources.setItems(builds.sources());
+        cards.removeAll();
+        cardsById.clear();
+        for (Build build : builds.recent(SHOWN)) {
+            BuildCard card = new BuildCard(builds, build);
+            cardsById.put(build.id(), card);
+            cards.add(card);
+        }
+    }
+
+    /** The card of a build, for tests. */
+    BuildCard card(long buildId) {
+        return cardsById.get(buildId);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        UI ui = attach.getUI();
+        unsubscribe = builds.subscribe(build -> {
+            latest.put(build.id(), build);
+            if (redrawQueued.add(build.id())) {
+                ui.access(() -> {
+                    redrawQueued.remove(build.id());
+                    BuildCard card = cardsById.get(build.id());
+                    if (card == null) {
+                        refresh();
+                    } else {
+                        card.show(latest.get(build.id()));
+                    }
+                });
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        unsubscribe.run();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.builds") + " · Nonstop";
     }
 }

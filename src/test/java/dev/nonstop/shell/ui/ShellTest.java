@@ -63,7 +63,7 @@ class ShellTest extends UiTest {
         navigate(SignUpView.class);
         UI.getCurrent().setLocale(Locale.KOREAN);
         navigate(BuildsView.class);
-        assertThat($(H2.class).first().getText()).isEqualTo("아직 빌드가 없습니다");
+        assertThat($(H2.class).first().getText()).isEqualTo("Git에서 새 앱 만들기");
         assertThat(navLabels()).containsExactly("앱", "빌드", "모니터링", "어시스턴트", "설정");
     }
 
