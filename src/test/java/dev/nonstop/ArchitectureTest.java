@@ -90,6 +90,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void views_never_use_the_platforms_own_tenant_directory() {
+        noClasses().that().resideInAPackage("..ui..")
+                .should().dependOnClassesThat().haveFullyQualifiedName(BASE + ".tenant.TenantDirectory")
+                .check(PORTAL);
+    }
+
+    @Test
     void common_stays_free_of_spring_and_vaadin() {
         noClasses().that().resideInAPackage(BASE + ".common..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..",

@@ -7,6 +7,9 @@ import dev.nonstop.build.internal.BuildRepository;
 import dev.nonstop.build.internal.BuildSourceEntity;
 import dev.nonstop.build.internal.BuildSourceRepository;
 import dev.nonstop.build.internal.BuildTracker;
+import dev.nonstop.build.internal.SourceTokenEntity;
+import dev.nonstop.build.internal.SourceTokenRepository;
+import dev.nonstop.build.manifest.GitCredentials;
 import dev.nonstop.build.manifest.BuildPipelineRun;
 import dev.nonstop.build.manifest.BuildRequest;
 import dev.nonstop.build.tekton.PipelineRun;
@@ -18,6 +21,7 @@ import dev.nonstop.ratelimit.Limit;
 import dev.nonstop.ratelimit.RateLimiter;
 import dev.nonstop.security.Caller;
 import dev.nonstop.security.CurrentUser;
+import dev.nonstop.security.Secrets;
 import dev.nonstop.source.Detection;
 import dev.nonstop.source.GitSource;
 import dev.nonstop.source.RefResolver;
@@ -25,6 +29,7 @@ import dev.nonstop.source.ResolvedRef;
 import dev.nonstop.source.SourceDetector;
 import dev.nonstop.source.SourceFetcher;
 import dev.nonstop.source.SourcePolicy;
+import dev.nonstop.tenant.TenantDirectory;
 import dev.nonstop.tenant.TenantInfo;
 import dev.nonstop.tenant.TenantService;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -68,11 +73,15 @@ public class BuildService {
     private final BuildTracker tracker;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final SourceTokenRepository tokens;
+    private final Secrets secrets;
+    private final TenantDirectory directory;
 
     BuildService(SourcePolicy policy, RefResolver resolver, SourceFetcher fetcher, BuildSourceRepository sources,
                  BuildRepository builds, TenantService tenants, Caller caller, Applier applier,
                  KubernetesClient client, BuildSettings settings, RateLimiter limiter, AuditLog audit,
-                 BuildEvents events, BuildTracker tracker, Clock clock, TransactionTemplate tx) {
+                 BuildEvents events, BuildTracker tracker, Clock clock, TransactionTemplate tx,
+                 SourceTokenRepository tokens, Secrets secrets, TenantDirectory directory) {
         this.policy = policy;
         this.resolver = resolver;
         this.fetcher = fetcher;
@@ -89,6 +98,9 @@ public class BuildService {
         this.tracker = tracker;
         this.clock = clock;
         this.tx = tx;
+        this.tokens = tokens;
+        this.secrets = secrets;
+        this.directory = directory;
     }
 
     /**
@@ -98,8 +110,9 @@ public class BuildService {
     public Inspection inspect(String url, @Nullable String ref) {
         CurrentUser user = caller.require();
         GitSource source = policy.accept(url, ref);
-        ResolvedRef resolved = resolver.resolve(source, null);
-        Detection detection = SourceDetector.detect(fetcher.fetch(resolved, null));
+        String token = token(user.tenantId()).orElse(null);
+        ResolvedRef resolved = resolver.resolve(source, token);
+        Detection detection = SourceDetector.detect(fetcher.fetch(resolved, token));
         return new Inspection(resolved, detection, freeName(user.tenantId(), AppName.suggest(source.name())));
     }
 
@@ -126,8 +139,10 @@ public class BuildService {
         if (sources.findByTenantIdAndName(user.tenantId(), name.value()).isPresent()) {
             throw new UserError("build.source.name-taken", name.value());
         }
-        BuildSourceEntity saved = sources.save(new BuildSourceEntity(user.tenantId(), name.value(),
-                source.display(), source.ref(), detection, user.email().value(), clock.instant()));
+        BuildSourceEntity entity = new BuildSourceEntity(user.tenantId(), name.value(), source.display(), source.ref(),
+                detection, user.email().value(), clock.instant());
+        entity.setWebhookSecret(secrets.seal(newWebhookSecret()));
+        BuildSourceEntity saved = sources.save(entity);
         audit.record(tenantSlug(user), "build.source.created", user.email() + " set up " + name + " from "
                 + source.display() + (source.ref() == null ? "" : " @ " + source.ref()));
         return saved.toRecord();
@@ -143,43 +158,125 @@ public class BuildService {
     /**
      * Starts a build of the source's tracked ref as it is now. Refused with the time of the next
      * allowed build when the tier's daily builds are used up, or while the tier's concurrent builds run.
-     * The build's row is committed before its PipelineRun exists, so the tracker always finds it.
      */
     public Build start(long sourceId) {
         CurrentUser user = caller.require();
         BuildSource source = tx.execute(status -> ownSource(user, sourceId).toRecord());
-        TenantInfo tenant = tenants.current();
+        return launch(source, user.email().value(), Build.Trigger.MANUAL, null);
+    }
+
+    /**
+     * The one way a build starts, for a user or a verified webhook: limits, the commit, the build's
+     * row (committed before its PipelineRun exists, so the tracker always finds it), the repository
+     * token as a Secret in the build namespace, then the PipelineRun.
+     */
+    Build launch(BuildSource source, String requestedBy, Build.Trigger trigger, @Nullable String commit) {
+        TenantInfo tenant = directory.info(source.tenantId());
         var limits = tenant.tier().limits();
-        if (builds.countByTenantIdAndStatusIn(user.tenantId(), ACTIVE) >= limits.concurrentBuilds()) {
+        if (builds.countByTenantIdAndStatusIn(source.tenantId(), ACTIVE) >= limits.concurrentBuilds()) {
             throw new UserError("build.limit.concurrent", limits.concurrentBuilds());
         }
+        String token = token(source.tenantId()).orElse(null);
         // the commit first: a repository that cannot be read does not use up a build of the day
-        ResolvedRef resolved = resolver.resolve(policy.accept(source.repoUrl(), source.trackedRef()), null);
+        ResolvedRef resolved = commit != null
+                ? new ResolvedRef(policy.parse(source.repoUrl(), commit), commit, trackedName(source), List.of())
+                : resolver.resolve(policy.accept(source.repoUrl(), source.trackedRef()), token);
         Limit daily = new Limit("builds-day-" + limits.buildsPerDay(), limits.buildsPerDay(), Duration.ofDays(1));
-        Optional<Instant> blocked = limiter.tryConsume(daily, "tenant-" + user.tenantId());
+        Optional<Instant> blocked = limiter.tryConsume(daily, "tenant-" + source.tenantId());
         if (blocked.isPresent()) {
             throw new UserError("build.limit.daily", limits.buildsPerDay(), blocked.get().toString());
         }
         Build queued = tx.execute(status -> {
-            BuildEntity build = builds.save(new BuildEntity(user.tenantId(), sourceId, user.email().value(),
-                    Build.Trigger.MANUAL, source.repoUrl(), resolved.shortName(), resolved.commit(), clock.instant()));
+            BuildEntity build = builds.save(new BuildEntity(source.tenantId(), source.id(), requestedBy, trigger,
+                    source.repoUrl(), resolved.shortName(), resolved.commit(), clock.instant()));
             build.setImage(settings.registry() + "/" + tenant.slug().value() + "/" + source.name() + ":b"
                     + build.id());
-            audit.record(tenant.slug().value(), "build.started", user.email() + " built " + source.name() + " at "
-                    + resolved.shortName() + " (" + resolved.commit() + ")");
-            trimHistory(sourceId);
+            audit.recordAs(requestedBy, tenant.slug().value(), "build.started", requestedBy + " built "
+                    + source.name() + " at " + resolved.shortName() + " (" + resolved.commit() + ")");
+            trimHistory(source.id());
             return builds.save(build).toRecord(source.name());
         });
+        String gitSecret = token == null ? null : "git-build-" + queued.id();
         BuildRequest request = new BuildRequest(tenant.slug(), source.name(), queued.id(), source.repoUrl(),
                 resolved.commit(), queued.image(), source.contextDir(), source.dockerfile(),
-                !source.kind().usesDockerfile(), null, settings.timeout());
+                !source.kind().usesDockerfile(), gitSecret, settings.timeout());
         try {
-            applier.apply(BuildPipelineRun.of(request, settings.namespace()));
+            if (gitSecret != null) {
+                applier.apply(GitCredentials.of(request, settings.namespace(), token));
+            }
+            PipelineRun run = applier.apply(BuildPipelineRun.of(request, settings.namespace()));
+            if (gitSecret != null) {
+                applier.apply(GitCredentials.ownedBy(GitCredentials.of(request, settings.namespace(), token), run));
+            }
         } catch (RuntimeException clusterDown) {
             tracker.failToStart(queued.id(), String.valueOf(clusterDown.getMessage()));
             throw new UserError("build.cluster-unavailable", clusterDown.getMessage());
         }
         return queued;
+    }
+
+    private static String trackedName(BuildSource source) {
+        return source.trackedRef() == null ? "push" : source.trackedRef();
+    }
+
+    /** Saves the tenant's GitHub token for private repositories (owners only); it is never shown again. */
+    @Transactional
+    public String saveToken(String rawToken) {
+        CurrentUser owner = caller.requireOwner();
+        String token = rawToken == null ? "" : rawToken.strip();
+        if (token.length() < 20 || token.length() > 255 || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new UserError("build.token.invalid");
+        }
+        String hint = token.substring(token.length() - 4);
+        tokens.save(new SourceTokenEntity(owner.tenantId(), secrets.seal(token), hint, owner.email().value(),
+                clock.instant()));
+        audit.record(tenantSlug(owner), "build.token.saved", owner.email() + " saved a GitHub token ending in "
+                + hint);
+        return hint;
+    }
+
+    @Transactional
+    public void removeToken() {
+        CurrentUser owner = caller.requireOwner();
+        tokens.deleteById(owner.tenantId());
+        audit.record(tenantSlug(owner), "build.token.removed", owner.email() + " removed the GitHub token");
+    }
+
+    /** The last four characters of the tenant's token, if one is saved. */
+    @Transactional(readOnly = true)
+    public Optional<String> tokenHint() {
+        return tokens.findById(caller.require().tenantId()).map(SourceTokenEntity::hint);
+    }
+
+    private Optional<String> token(long tenantId) {
+        return tokens.findById(tenantId).map(t -> secrets.open(t.sealed()));
+    }
+
+    /** Where GitHub sends pushes for this app, and the secret to paste next to it. */
+    @Transactional(readOnly = true)
+    public WebhookInfo webhook(long sourceId) {
+        BuildSourceEntity source = ownSource(caller.require(), sourceId);
+        String sealed = source.webhookSecret();
+        return new WebhookInfo("/api/hooks/github/" + sourceId, sealed == null ? "" : secrets.open(sealed));
+    }
+
+    /** Makes a new webhook secret; the old one stops working at once. */
+    @Transactional
+    public WebhookInfo rotateWebhookSecret(long sourceId) {
+        CurrentUser user = caller.require();
+        BuildSourceEntity source = ownSource(user, sourceId);
+        String secret = newWebhookSecret();
+        source.setWebhookSecret(secrets.seal(secret));
+        sources.save(source);
+        audit.record(tenantSlug(user), "build.webhook.rotated", user.email() + " rotated the webhook secret of "
+                + source.toRecord().name());
+        return new WebhookInfo("/api/hooks/github/" + sourceId, secret);
+    }
+
+    private static String newWebhookSecret() {
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Asks the cluster to stop a running build; it ends as Cancelled (the tracker records it). */

@@ -30,6 +30,8 @@ public final class GitFixtures {
             server.create("acme", "node-app", Map.of("package.json", "{\"scripts\":{\"start\":\"node server.js\"}}",
                     "server.js", "require('http').createServer().listen(3000)"), List.of(), List.of());
             server.create("acme", "notes", Map.of("README.md", "no code here"), List.of(), List.of());
+            server.create("private", "ledger", Map.of("Dockerfile", "FROM scratch\nEXPOSE 9000\n"), List.of(),
+                    List.of());
             for (String name : List.of("broken-app", "hungry-app", "locked-app", "slow-app")) {
                 server.create("acme", name, Map.of("Dockerfile", "FROM scratch\n"), List.of(), List.of());
             }

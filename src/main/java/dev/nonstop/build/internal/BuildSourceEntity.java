@@ -33,6 +33,7 @@ public class BuildSourceEntity {
     private String healthPath = "/";
     private String createdBy = "";
     private Instant createdAt = Instant.EPOCH;
+    private @Nullable String webhookSecret;
     @Version
     private long version;
 
@@ -63,6 +64,15 @@ public class BuildSourceEntity {
 
     public long tenantId() {
         return tenantId;
+    }
+
+    /** The sealed webhook secret (null until one is made). */
+    public @Nullable String webhookSecret() {
+        return webhookSecret;
+    }
+
+    public void setWebhookSecret(String sealed) {
+        webhookSecret = sealed;
     }
 
     public BuildSource toRecord() {

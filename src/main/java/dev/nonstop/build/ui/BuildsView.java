@@ -15,6 +15,7 @@ import dev.nonstop.build.Build;
 import dev.nonstop.build.BuildService;
 import dev.nonstop.build.BuildSource;
 import dev.nonstop.common.UserError;
+import dev.nonstop.security.Caller;
 import dev.nonstop.uikit.Messages;
 import jakarta.annotation.security.PermitAll;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ public class BuildsView extends VerticalLayout implements HasDynamicTitle {
     private final Map<Long, Build> latest = new ConcurrentHashMap<>();
     private Runnable unsubscribe = () -> { };
 
-    BuildsView(BuildService builds) {
+    BuildsView(BuildService builds, Caller caller) {
         this.builds = builds;
         this.form = new NewAppForm(builds, this::started);
         sources.setId("build-sources");
@@ -52,9 +53,11 @@ public class BuildsView extends VerticalLayout implements HasDynamicTitle {
         sources.addColumn(s -> getTranslation("builds.kind." + s.kind().name())).setHeader(getTranslation(
                 "builds.kind"));
         sources.addComponentColumn(this::buildButton);
+        sources.addComponentColumn(s -> new Button(getTranslation("builds.webhook"), e -> webhookDialog(s).open()));
         sources.setAllRowsVisible(true);
         cards.setId("build-cards");
-        add(new H2(getTranslation("builds.new")), form, new H2(getTranslation("builds.sources")), sources,
+        add(new H2(getTranslation("builds.new")), form, new H2(getTranslation("builds.token.title")),
+                new TokenPanel(builds, caller.require().isOwner()), new H2(getTranslation("builds.sources")), sources,
                 new H2(getTranslation("builds.recent")), cards);
         refresh();
     }
@@ -71,6 +74,21 @@ public class BuildsView extends VerticalLayout implements HasDynamicTitle {
         } catch (UserError refused) {
             Messages.error(this, refused);
         }
+    }
+
+    WebhookDialog webhookDialog(BuildSource source) {
+        return new WebhookDialog(builds, source, origin());
+    }
+
+    /** The address users reach the portal at, for the payload URL GitHub calls. */
+    private static String origin() {
+        var request = com.vaadin.flow.server.VaadinServletRequest.getCurrent();
+        if (request == null) {
+            return "";
+        }
+        var http = request.getHttpServletRequest();
+        return http.getScheme() + "://" + http.getServerName()
+                + (http.getServerPort() == 80 || http.getServerPort() == 443 ? "" : ":" + http.getServerPort());
     }
 
     private void started(Build build) {

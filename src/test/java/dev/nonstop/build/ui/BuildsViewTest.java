@@ -104,4 +104,33 @@ class BuildsViewTest extends UiTest {
         assertThat($(Button.class).withId("source-build").exists()).isFalse();
         assertThat(builds.sources()).hasSize(before);
     }
+
+    @Test
+    void owners_save_a_token_that_is_never_shown_again_and_see_the_webhook_to_paste() {
+        BuildsView view = navigate(BuildsView.class);
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class).id("token-state").getText())
+                .contains("No GitHub token saved");
+        test($(com.vaadin.flow.component.textfield.PasswordField.class).id("token-value")).setValue(GitServer.TOKEN);
+        test($(Button.class).id("token-save")).click();
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class).id("token-state").getText())
+                .contains("ending in 6789").doesNotContain(GitServer.TOKEN);
+        assertThat($(com.vaadin.flow.component.textfield.PasswordField.class).id("token-value").getValue()).isEmpty();
+
+        test($(TextField.class).id("source-url")).setValue(git.url("private", "ledger"));
+        test($(Button.class).id("source-inspect")).click();
+        test($(TextField.class).id("source-name")).setValue("ledger-" + System.nanoTime() % 100000);
+        test($(Button.class).id("source-build")).click();
+        var source = builds.sources().stream().filter(s -> s.repoUrl().endsWith("/private/ledger")).findFirst()
+                .orElseThrow();
+        WebhookDialog dialog = view.webhookDialog(source);
+        dialog.open();
+        assertThat(dialog.url.getValue()).endsWith("/api/hooks/github/" + source.id());
+        String first = dialog.secret.getValue();
+        assertThat(first).hasSizeGreaterThan(20);
+        dialog.rotate.click();
+        assertThat(dialog.secret.getValue()).isNotEqualTo(first);
+        test($(Button.class).id("token-remove")).click();
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class).id("token-state").getText())
+                .contains("No GitHub token saved");
+    }
 }

@@ -1,0 +1,33 @@
+package dev.nonstop.tenant;
+
+import dev.nonstop.common.TenantSlug;
+import dev.nonstop.common.UserError;
+import dev.nonstop.tenant.internal.TenantEntity;
+import dev.nonstop.tenant.internal.TenantRepository;
+import dev.nonstop.tier.TierService;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tenants as the platform's own actors see them — a webhook whose signature was verified, a
+ * reconciler — where no user is signed in. Not for views: {@code ArchitectureTest} keeps every
+ * {@code ui} package away from it; user-facing code goes through {@link TenantService}, which checks
+ * the caller.
+ */
+@Component
+public class TenantDirectory {
+
+    private final TenantRepository tenants;
+    private final TierService tiers;
+
+    TenantDirectory(TenantRepository tenants, TierService tiers) {
+        this.tenants = tenants;
+        this.tiers = tiers;
+    }
+
+    @Transactional(readOnly = true)
+    public TenantInfo info(long tenantId) {
+        TenantEntity t = tenants.findById(tenantId).orElseThrow(() -> new UserError("tenant.not-found"));
+        return new TenantInfo(t.id(), new TenantSlug(t.slug()), t.name(), tiers.byId(t.tierId()), t.createdAt());
+    }
+}
