@@ -42,6 +42,7 @@ class BuildServiceTest {
     @Autowired KubernetesClient cluster;
     @Autowired SandboxCluster sandboxCluster;
     @Autowired BuildSettings settings;
+    @Autowired dev.nonstop.tier.TierService tiers;
     SignUpResult owner;
 
     @BeforeAll
@@ -197,6 +198,35 @@ class BuildServiceTest {
         assertThatThrownBy(() -> builds.start(source.id())).isInstanceOfSatisfying(UserError.class,
                 e -> assertThat(e.key()).isEqualTo("build.limit.concurrent"));
         builds.cancel(first.id());
+    }
+
+    @Test
+    void when_the_days_builds_are_used_up_the_refusal_says_when_the_next_is_possible() {
+        fixtures.signOut();
+        fixtures.signInAs(Fixtures.ADMIN);
+        var free = tiers.byCode(dev.nonstop.tier.TierCode.FREE);
+        var l = free.limits();
+        var oneADay = new dev.nonstop.tier.TierLimits(l.maxApps(), l.minReplicas(), l.maxReplicas(), l.largestSize(),
+                l.quotaCpuRequestsMilli(), l.quotaCpuLimitsMilli(), l.quotaMemoryRequestsMib(),
+                l.quotaMemoryLimitsMib(), l.quotaPods(), 1, 1, l.assistantMessagesPerHour(), l.zonesPromised(),
+                l.quotaServices(), l.quotaPersistentVolumeClaims(), l.quotaConfigObjects());
+        var saved = tiers.updateLimits(dev.nonstop.tier.TierCode.FREE, oneADay, free.version());
+        fixtures.signOut();
+        fixtures.signInAs(owner.email().value());
+        try {
+            BuildSource source = source("docker-app");
+            awaitEnd(builds.start(source.id()).id());
+            assertThatThrownBy(() -> builds.start(source.id())).isInstanceOfSatisfying(UserError.class, e -> {
+                assertThat(e.key()).isEqualTo("build.limit.daily");
+                assertThat(java.time.Instant.parse(String.valueOf(e.args()[1])))
+                        .isAfter(java.time.Instant.now().plusSeconds(3600));
+            });
+            assertThat(builds.recent(5)).hasSize(1);
+        } finally {
+            fixtures.signOut();
+            fixtures.signInAs(Fixtures.ADMIN);
+            tiers.updateLimits(dev.nonstop.tier.TierCode.FREE, l, saved.version());
+        }
     }
 
     @Test

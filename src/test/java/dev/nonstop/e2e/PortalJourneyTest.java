@@ -31,6 +31,7 @@ class PortalJourneyTest {
     static com.microsoft.playwright.Browser browser;
 
     @LocalServerPort int port;
+    @org.springframework.beans.factory.annotation.Autowired dev.nonstop.sandbox.SandboxCluster sandbox;
 
     @BeforeAll
     static void startBrowser() {
@@ -181,5 +182,32 @@ class PortalJourneyTest {
         assertThat(owner).hasURL(Pattern.compile(".*/login$"));
         login(owner, "e2e-bakery@example.org", "a long enough passphrase");
         assertThat(owner).hasURL(Pattern.compile(".*/login\\?error"));
+    }
+
+    /** From a pasted URL to a finished image in the browser, following the build live (Push). */
+    @Test
+    void a_pasted_repository_is_built_and_the_build_moves_live_on_the_page() {
+        var git = dev.nonstop.testsupport.GitFixtures.shared();
+        sandbox.running().orElseThrow().clock().setSpeed(20);
+        try {
+            Page page = open("en-US");
+            page.navigate(url("login"));
+            login(page, Fixtures.OWNER, Fixtures.PASSWORD);
+            assertThat(page.locator("#current-tenant")).containsText("Fixture Co");
+            page.navigate(url("builds"));
+            type(page, "source-url", git.url("acme", "docker-app"));
+            page.locator("#source-inspect").click();
+            assertThat(page.locator("#source-findings")).containsText("Found Dockerfile");
+            type(page, "source-name", "e2e-web");
+            screenshot(page, "builds-found");
+            page.locator("#source-build").click();
+            Locator status = page.locator("[id^='build-status-']").first();
+            assertThat(status).hasText(Pattern.compile("Queued|Cloning|Building|Pushing|Succeeded"));
+            assertThat(status).hasText("Succeeded");
+            assertThat(page.locator("[id$='-step-push']").first()).containsText("Push: done");
+            screenshot(page, "builds-succeeded");
+        } finally {
+            sandbox.running().orElseThrow().clock().setSpeed(1);
+        }
     }
 }

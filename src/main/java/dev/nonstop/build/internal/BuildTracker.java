@@ -38,9 +38,11 @@ public class BuildTracker {
     private final BuildEvents events;
     private final BuildSettings settings;
     private final TransactionTemplate tx;
+    private final org.springframework.context.ApplicationEventPublisher publisher;
 
     BuildTracker(InformerRegistry informers, BuildRepository builds, BuildSourceRepository sources, BuildLogs logs,
-                 BuildEvents events, BuildSettings settings, TransactionTemplate tx) {
+                 BuildEvents events, BuildSettings settings, TransactionTemplate tx,
+                 org.springframework.context.ApplicationEventPublisher publisher) {
         this.informers = informers;
         this.builds = builds;
         this.sources = sources;
@@ -48,6 +50,7 @@ public class BuildTracker {
         this.events = events;
         this.settings = settings;
         this.tx = tx;
+        this.publisher = publisher;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -128,6 +131,9 @@ public class BuildTracker {
         }).orElse(null));
         if (updated != null) {
             events.publish(updated);
+            if (updated.status().finished()) {
+                publisher.publishEvent(new dev.nonstop.build.BuildFinished(updated));
+            }
         }
     }
 

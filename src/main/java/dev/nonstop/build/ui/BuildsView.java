@@ -53,7 +53,11 @@ public class BuildsView extends VerticalLayout implements HasDynamicTitle {
         sources.addColumn(s -> getTranslation("builds.kind." + s.kind().name())).setHeader(getTranslation(
                 "builds.kind"));
         sources.addComponentColumn(this::buildButton);
-        sources.addComponentColumn(s -> new Button(getTranslation("builds.webhook"), e -> webhookDialog(s).open()));
+        sources.addComponentColumn(s -> {
+            Button hook = new Button(getTranslation("builds.webhook"), e -> webhookDialog(s).open());
+            hook.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            return hook;
+        });
         sources.setAllRowsVisible(true);
         cards.setId("build-cards");
         add(new H2(getTranslation("builds.new")), form, new H2(getTranslation("builds.token.title")),
