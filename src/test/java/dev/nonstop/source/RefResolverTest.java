@@ -97,6 +97,16 @@ class RefResolverTest {
     }
 
     @Test
+    void a_host_that_does_not_answer_in_time_says_so() {
+        git.create("acme", "hanging", Map.of("README.md", "x"), List.of(), List.of());
+        git.delay("acme", "hanging", Duration.ofSeconds(5));
+        SourceSettings quick = new SourceSettings(null, List.of(git.hostAndPort()), Duration.ofSeconds(1), 0);
+        RefResolver impatient = new RefResolver(new SourcePolicy(quick, HostResolver.DNS), quick);
+        assertThatThrownBy(() -> impatient.resolve(policy.accept(git.url("acme", "hanging"), null), null))
+                .isInstanceOfSatisfying(SourceRefused.class, e -> assertThat(e.key()).isEqualTo("source.repo.timeout"));
+    }
+
+    @Test
     void an_unreachable_host_says_so() {
         assertThatThrownBy(() -> resolver.resolve(policy.accept("http://127.0.0.1:1/acme/shop", null), null))
                 .isInstanceOfSatisfying(SourceRefused.class,

@@ -29,6 +29,7 @@ public final class GitServer implements AutoCloseable {
     private final Path root;
     private final HttpServer server;
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
+    private final Map<String, java.time.Duration> delays = new ConcurrentHashMap<>();
 
     public GitServer(Path root) throws IOException {
         this(root, 0);
@@ -58,6 +59,11 @@ public final class GitServer implements AutoCloseable {
     /** Requests under {@code /<owner>/<name>} answer 302 to {@code location}. */
     public void redirect(String owner, String name, String location) {
         redirects.put("/" + owner + "/" + name, location);
+    }
+
+    /** Requests under {@code /<owner>/<name>} wait this long before any answer (a host that hangs). */
+    public void delay(String owner, String name, java.time.Duration delay) {
+        delays.put("/" + owner + "/" + name, delay);
     }
 
     /**
@@ -121,6 +127,16 @@ public final class GitServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
+            for (var delay : delays.entrySet()) {
+                if (path.startsWith(delay.getKey())) {
+                    try {
+                        Thread.sleep(delay.getValue().toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
             for (var redirect : redirects.entrySet()) {
                 if (path.startsWith(redirect.getKey())) {
                     exchange.getResponseHeaders().add("Location", redirect.getValue());
