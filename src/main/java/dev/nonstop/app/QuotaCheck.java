@@ -25,6 +25,18 @@ public final class QuotaCheck {
         public BigDecimal missing() {
             return needed.subtract(free);
         }
+
+        /** An amount as people read it for this resource: "750m" CPU, "512Mi" memory, "4" pods. */
+        public String format(BigDecimal amount) {
+            if (resource.endsWith("cpu")) {
+                return amount.movePointRight(3).stripTrailingZeros().toPlainString() + "m";
+            }
+            if (resource.endsWith("memory")) {
+                return amount.divide(BigDecimal.valueOf(1024L * 1024), 0, java.math.RoundingMode.CEILING)
+                        + "Mi";
+            }
+            return amount.stripTrailingZeros().toPlainString();
+        }
     }
 
     /** The outcome: empty shortfalls means it fits; otherwise the ways out that would. */

@@ -94,6 +94,15 @@ public final class Sandbox implements AutoCloseable {
         runtime.buildFaults().clear();
     }
 
+    /** Fault: pods whose image reference contains {@code text} crash (CrashLoopBackOff, restarts growing). */
+    public void crashImagesContaining(String text) {
+        runtime.crashingImages().add(text);
+    }
+
+    public void clearCrashingImages() {
+        runtime.crashingImages().clear();
+    }
+
     public int watchRequests(String groupAndPlural) {
         return api.dispatcher().watchRequests(groupAndPlural);
     }

@@ -25,6 +25,12 @@ public class TenantDirectory {
         this.tiers = tiers;
     }
 
+    /** The id of the tenant with this slug (namespace {@code t-<slug>}), if there is one. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Long> idOf(String slug) {
+        return tenants.findBySlug(slug).map(TenantEntity::id);
+    }
+
     @Transactional(readOnly = true)
     public TenantInfo info(long tenantId) {
         TenantEntity t = tenants.findById(tenantId).orElseThrow(() -> new UserError("tenant.not-found"));

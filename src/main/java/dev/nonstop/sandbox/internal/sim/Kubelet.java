@@ -111,7 +111,7 @@ public final class Kubelet {
             return true;
         }
         String image = pod.getSpec().getContainers().getFirst().getImage();
-        if (image != null && image.contains("crash")) {
+        if (image != null && (image.contains("crash") || sim.crashingImages.stream().anyMatch(image::contains))) {
             return true;
         }
         if (sim.settings.crashShare() <= 0 || image == null) {

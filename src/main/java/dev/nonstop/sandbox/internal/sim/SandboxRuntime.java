@@ -82,6 +82,10 @@ public final class SandboxRuntime implements AutoCloseable {
         return ticks.get();
     }
 
+    public java.util.Set<String> crashingImages() {
+        return sim.crashingImages;
+    }
+
     public BuildFaults buildFaults() {
         return sim.buildFaults;
     }

@@ -38,6 +38,8 @@ public final class SimContext implements AutoCloseable {
     final SharedIndexInformer<ResourceQuota> quotas;
     final SharedIndexInformer<HorizontalPodAutoscaler> autoscalers;
     final BuildFaults buildFaults = new BuildFaults();
+    /** Fault: images whose reference contains one of these crash (CrashLoopBackOff). */
+    final java.util.Set<String> crashingImages = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Writes of one controller step go out in parallel; the step waits for them before the next runs. */
     private final java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(8,
             r -> {

@@ -1,0 +1,220 @@
+package dev.nonstop.app;
+
+import dev.nonstop.app.internal.AppEntity;
+import dev.nonstop.app.internal.AppReconciler;
+import dev.nonstop.app.internal.AppRepository;
+import dev.nonstop.app.internal.ReleaseEntity;
+import dev.nonstop.app.internal.ReleaseRepository;
+import dev.nonstop.audit.AuditLog;
+import dev.nonstop.build.Build;
+import dev.nonstop.build.BuildService;
+import dev.nonstop.build.BuildSource;
+import dev.nonstop.build.BuildStatus;
+import dev.nonstop.common.AccessDenied;
+import dev.nonstop.common.ReplicaSize;
+import dev.nonstop.common.UserError;
+import dev.nonstop.security.Caller;
+import dev.nonstop.security.CurrentUser;
+import dev.nonstop.tenant.TenantInfo;
+import dev.nonstop.tenant.TenantService;
+import dev.nonstop.tier.TierCode;
+import dev.nonstop.tier.TierLimits;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Apps of the caller's tenant: deploy a succeeded build (every deploy is a release), scale within the
+ * tier, stop and start, roll back to an earlier release, delete. Each change is checked against the
+ * live quota first, audited, and applied by the reconciler after it is committed.
+ */
+@Service
+public class AppService {
+
+    private final AppRepository apps;
+    private final ReleaseRepository releases;
+    private final BuildService builds;
+    private final TenantService tenants;
+    private final Caller caller;
+    private final AuditLog audit;
+    private final AppReconciler reconciler;
+    private final Clock clock;
+
+    AppService(AppRepository apps, ReleaseRepository releases, BuildService builds, TenantService tenants,
+               Caller caller, AuditLog audit, AppReconciler reconciler, Clock clock) {
+        this.apps = apps;
+        this.releases = releases;
+        this.builds = builds;
+        this.tenants = tenants;
+        this.caller = caller;
+        this.audit = audit;
+        this.reconciler = reconciler;
+        this.clock = clock;
+    }
+
+    /** Deploys a succeeded build of one of the tenant's apps (creating the app on its first deploy). */
+    @Transactional
+    public App deploy(long buildId) {
+        CurrentUser user = caller.require();
+        Build build = builds.get(buildId);
+        if (build.status() != BuildStatus.SUCCEEDED || build.imageDigest() == null) {
+            throw new UserError("app.deploy.not-succeeded", String.valueOf(buildId));
+        }
+        BuildSource source = builds.sources().stream().filter(s -> s.id() == build.sourceId()).findFirst()
+                .orElseThrow(() -> new UserError("build.source.not-found"));
+        TenantInfo tenant = tenants.current();
+        TierLimits limits = tenant.tier().limits();
+        AppEntity app = apps.findBySourceId(source.id()).orElse(null);
+        App before = app == null ? null : app.toRecord();
+        int replicas = before == null ? limits.minReplicas() : before.replicas();
+        ReplicaSize size = before == null ? ReplicaSize.S : before.size();
+        check(tenant, before == null || before.stopped() ? 0 : before.replicas(),
+                before == null ? size : before.size(), replicas, size);
+        if (app == null) {
+            app = apps.save(new AppEntity(user.tenantId(), source.id(), source.name(), replicas, size,
+                    clock.instant()));
+        }
+        String image = repository(build.image()) + "@" + build.imageDigest();
+        ReleaseEntity release = releases.save(new ReleaseEntity(app.id(), buildId, image, build.commit(),
+                source.port(), source.healthPath(), replicas, size, user.email().value(), clock.instant()));
+        app.release(release.id());
+        app.stop(false);
+        app.notice(null);
+        audit.record(tenant.slug().value(), "app.deployed", user.email() + " deployed " + source.name()
+                + " build " + buildId + " (" + build.shortCommit() + ") as release " + release.id());
+        return applyAfterCommit(apps.save(app));
+    }
+
+    /** Sets the number of replicas, within the tier's bounds and the live quota. */
+    @Transactional
+    public App scale(long appId, int replicas) {
+        CurrentUser user = caller.require();
+        AppEntity app = own(user, appId);
+        TenantInfo tenant = tenants.current();
+        TierLimits limits = tenant.tier().limits();
+        if (replicas < limits.minReplicas() || replicas > limits.maxReplicas()) {
+            throw new UserError("app.scale.out-of-tier", limits.minReplicas(), limits.maxReplicas());
+        }
+        App before = app.toRecord();
+        check(tenant, before.stopped() ? 0 : before.replicas(), before.size(), replicas, before.size());
+        app.scale(replicas);
+        audit.record(tenant.slug().value(), "app.scaled", user.email() + " scaled " + before.name() + " from "
+                + before.replicas() + " to " + replicas);
+        return applyAfterCommit(app);
+    }
+
+    /** Stops an app (its Deployment goes to 0 replicas; everything else stays) or starts it again. */
+    @Transactional
+    public App setStopped(long appId, boolean stop) {
+        CurrentUser user = caller.require();
+        AppEntity app = own(user, appId);
+        TenantInfo tenant = tenants.current();
+        App before = app.toRecord();
+        if (!stop && before.stopped()) {
+            check(tenant, 0, before.size(), before.replicas(), before.size());
+        }
+        app.stop(stop);
+        audit.record(tenant.slug().value(), stop ? "app.stopped" : "app.started", user.email() + (stop
+                ? " stopped " : " started ") + before.name());
+        return applyAfterCommit(app);
+    }
+
+    /** Runs an earlier release of the app again. */
+    @Transactional
+    public App rollBackTo(long appId, long releaseId) {
+        CurrentUser user = caller.require();
+        AppEntity app = own(user, appId);
+        ReleaseEntity target = releases.findById(releaseId).filter(r -> r.toRecord().appId() == appId)
+                .orElseThrow(() -> new UserError("app.release.not-found"));
+        ReleaseEntity again = releases.save(new ReleaseEntity(appId, target.toRecord().buildId(),
+                target.toRecord().image(), target.toRecord().commit(), target.toRecord().port(),
+                target.toRecord().healthPath(), app.toRecord().replicas(), app.toRecord().size(),
+                user.email().value(), clock.instant()));
+        app.release(again.id());
+        app.notice(null);
+        audit.record(tenants.current().slug().value(), "app.rolled-back", user.email() + " rolled "
+                + app.toRecord().name() + " back to release " + releaseId + " (as " + again.id() + ")");
+        return applyAfterCommit(app);
+    }
+
+    /** Deletes an app and every object of it; the caller types the app's name to confirm. */
+    @Transactional
+    public void delete(long appId, String typedName) {
+        CurrentUser user = caller.require();
+        AppEntity app = own(user, appId);
+        String name = app.toRecord().name();
+        if (typedName == null || !typedName.strip().equals(name)) {
+            throw new UserError("app.delete.name-mismatch", name);
+        }
+        var objects = reconciler.desired(appId).orElse(List.of());
+        apps.delete(app);
+        // the objects go once the row is gone for good, so that no drift check puts them back meanwhile
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                reconciler.remove(objects);
+            }
+        });
+        audit.record(tenants.current().slug().value(), "app.deleted", user.email() + " deleted " + name + " ("
+                + objects.size() + " objects)");
+    }
+
+    @Transactional(readOnly = true)
+    public List<App> apps() {
+        return apps.findByTenantIdOrderByNameAsc(caller.require().tenantId()).stream().map(AppEntity::toRecord)
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public App get(long appId) {
+        return own(caller.require(), appId).toRecord();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Release> releases(long appId) {
+        own(caller.require(), appId);
+        return releases.findByAppIdOrderByIdDesc(appId).stream().map(ReleaseEntity::toRecord).toList();
+    }
+
+    private void check(TenantInfo tenant, int currentReplicas, ReplicaSize currentSize, int newReplicas,
+                       ReplicaSize newSize) {
+        QuotaCheck.Result result = QuotaCheck.check(tenants.usage(tenant.id()),
+                new QuotaCheck.Change(currentReplicas, currentSize, newReplicas, newSize));
+        if (!result.fits()) {
+            throw new QuotaRefused(result, tenant.tier().code() == TierCode.FREE);
+        }
+    }
+
+    private App applyAfterCommit(AppEntity app) {
+        long id = app.id();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    reconciler.enqueue(id);
+                }
+            });
+        } else {
+            reconciler.enqueue(id);
+        }
+        return app.toRecord();
+    }
+
+    private AppEntity own(CurrentUser user, long appId) {
+        AppEntity app = apps.findById(appId).orElseThrow(() -> new UserError("app.not-found"));
+        if (app.tenantId() != user.tenantId()) {
+            throw new AccessDenied();
+        }
+        return app;
+    }
+
+    /** "registry/acme/shop:b42" → "registry/acme/shop": the image is run by digest. */
+    static String repository(String image) {
+        int slash = image.lastIndexOf('/');
+        int colon = image.lastIndexOf(':');
+        return colon > slash ? image.substring(0, colon) : image;
+    }
+}

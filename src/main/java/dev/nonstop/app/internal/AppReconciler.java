@@ -1,0 +1,290 @@
+package dev.nonstop.app.internal;
+
+import dev.nonstop.app.AppSettings;
+import dev.nonstop.app.Release;
+import dev.nonstop.app.manifest.AppDeployment;
+import dev.nonstop.app.manifest.AppDisruptionBudget;
+import dev.nonstop.app.manifest.AppIngress;
+import dev.nonstop.app.manifest.AppService;
+import dev.nonstop.app.manifest.AppSpec;
+import dev.nonstop.common.AppName;
+import dev.nonstop.kube.Applier;
+import dev.nonstop.kube.ClusterChange;
+import dev.nonstop.kube.InformerRegistry;
+import dev.nonstop.kube.KubeLabels;
+import dev.nonstop.tenant.TenantDirectory;
+import dev.nonstop.tenant.TenantInfo;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps each app's objects as its row and current release say (server-side apply, idempotent, all
+ * apps at start), puts back what drifts (a deleted Deployment, Service, PDB or Ingress; a replica
+ * count or image edited by hand), and watches rollouts: a completed one makes its release the one to
+ * fall back to; one past its progress deadline, or whose new pods keep crashing, is rolled back to the
+ * last good release, with a notice saying why.
+ */
+@Component
+public class AppReconciler implements AutoCloseable {
+
+    static final int CRASH_RESTARTS = 3;
+    private static final Logger log = LoggerFactory.getLogger(AppReconciler.class);
+    private static final Set<Class<?>> KINDS = Set.of(Deployment.class, Service.class, PodDisruptionBudget.class,
+            Ingress.class, Pod.class);
+
+    private final AppRepository apps;
+    private final ReleaseRepository releases;
+    private final TenantDirectory tenants;
+    private final Applier applier;
+    private final InformerRegistry informers;
+    private final AppSettings settings;
+    private final TransactionTemplate tx;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "app-reconciler");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Set<Long> queued = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    AppReconciler(AppRepository apps, ReleaseRepository releases, TenantDirectory tenants, Applier applier,
+                  InformerRegistry informers, AppSettings settings, TransactionTemplate tx) {
+        this.apps = apps;
+        this.releases = releases;
+        this.tenants = tenants;
+        this.applier = applier;
+        this.informers = informers;
+        this.settings = settings;
+        this.tx = tx;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        informers.managed(Deployment.class);
+        informers.managed(Service.class);
+        informers.managed(PodDisruptionBudget.class);
+        informers.managed(Ingress.class);
+        informers.managed(Pod.class);
+        worker.scheduleWithFixedDelay(() -> apps.findAll().forEach(a -> enqueue(a.id())), 0, 10, TimeUnit.MINUTES);
+    }
+
+    public void enqueue(long appId) {
+        if (queued.add(appId)) {
+            inFlight.incrementAndGet();
+            worker.schedule(() -> run(appId), 50, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void run(long appId) {
+        queued.remove(appId);
+        try {
+            reconcile(appId);
+        } catch (RuntimeException e) {
+            log.warn("App {} not reconciled, retrying in 10 s: {}", appId, e.toString());
+            if (queued.add(appId)) {
+                inFlight.incrementAndGet();
+                worker.schedule(() -> run(appId), 10, TimeUnit.SECONDS);
+            }
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** What the cluster should hold for an app, or empty when it has no release yet. */
+    public Optional<List<HasMetadata>> desired(long appId) {
+        return tx.execute(status -> apps.findById(appId).flatMap(app -> {
+            var record = app.toRecord();
+            if (record.currentReleaseId() == null) {
+                return Optional.empty();
+            }
+            Release release = releases.findById(record.currentReleaseId()).orElseThrow().toRecord();
+            TenantInfo tenant = tenants.info(record.tenantId());
+            AppSpec spec = new AppSpec(tenant.slug(), new AppName(record.name()), release.image(), release.port(),
+                    release.healthPath(), Math.max(AppSpec.MIN_REPLICAS, record.replicas()), record.size(),
+                    tenant.tier().limits().zonesPromised(), null, Map.of(), false, String.valueOf(release.id()),
+                    new AppSpec.Exposure(settings.baseDomain(), settings.ingressClass(), settings.tlsIssuer()));
+            Deployment deployment = AppDeployment.of(spec);
+            if (record.stopped()) {
+                deployment.getSpec().setReplicas(0);
+            }
+            return Optional.of(List.<HasMetadata>of(deployment, AppService.of(spec), AppDisruptionBudget.of(spec),
+                    AppIngress.of(spec)));
+        }));
+    }
+
+    public void reconcile(long appId) {
+        desired(appId).ifPresent(objects -> objects.forEach(applier::apply));
+    }
+
+    /** Deletes every object of an app (the app's row goes separately). */
+    public void remove(List<HasMetadata> objects) {
+        objects.forEach(applier::delete);
+    }
+
+    @EventListener
+    void on(ClusterChange<?> change) {
+        if (!KINDS.contains(change.kind())) {
+            return;
+        }
+        HasMetadata object = change.object();
+        Map<String, String> labels = object.getMetadata().getLabels();
+        String tenant = labels == null ? null : labels.get(KubeLabels.TENANT);
+        String name = labels == null ? null : labels.get(KubeLabels.INSTANCE);
+        if (tenant == null || name == null || !object.getMetadata().getNamespace().equals("t-" + tenant)) {
+            return;
+        }
+        Long appId = appIdOf(object, name);
+        if (appId == null) {
+            return;
+        }
+        if (object instanceof Pod pod) {
+            crashed(appId, pod);
+            return;
+        }
+        if (change.type() == ClusterChange.Type.DELETED) {
+            enqueue(appId);
+            return;
+        }
+        if (object instanceof Deployment deployment) {
+            watchRollout(appId, deployment);
+        }
+    }
+
+    private @Nullable Long appIdOf(HasMetadata object, String name) {
+        // the namespace names the tenant; the tenant's app of that name is the one
+        String slug = object.getMetadata().getNamespace().substring(2);
+        return tx.execute(status -> tenants.idOf(slug).flatMap(tenantId -> apps.findByTenantIdAndName(tenantId, name))
+                .map(AppEntity::id).orElse(null));
+    }
+
+    private void watchRollout(long appId, Deployment actual) {
+        Optional<List<HasMetadata>> desired = desired(appId);
+        if (desired.isEmpty()) {
+            return;
+        }
+        Deployment wanted = (Deployment) desired.get().getFirst();
+        String wantedImage = wanted.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage();
+        String actualImage = actual.getSpec().getTemplate().getSpec().getContainers().isEmpty() ? ""
+                : actual.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage();
+        if (!Objects.equals(wanted.getSpec().getReplicas(), actual.getSpec().getReplicas())
+                || !wantedImage.equals(actualImage)) {
+            enqueue(appId);
+            return;
+        }
+        var status = actual.getStatus();
+        if (status == null) {
+            return;
+        }
+        String release = wanted.getSpec().getTemplate().getMetadata().getAnnotations()
+                .get(AppDeployment.RELEASE_ANNOTATION);
+        boolean stalled = status.getConditions() != null && status.getConditions().stream()
+                .anyMatch(c -> "Progressing".equals(c.getType()) && "ProgressDeadlineExceeded".equals(c.getReason()));
+        if (stalled) {
+            rollBack(appId, Long.parseLong(release), "the rollout made no progress within "
+                    + AppDeployment.PROGRESS_DEADLINE_SECONDS + " s");
+            return;
+        }
+        int want = actual.getSpec().getReplicas() == null ? 0 : actual.getSpec().getReplicas();
+        boolean complete = want > 0 && status.getObservedGeneration() != null
+                && status.getObservedGeneration() >= actual.getMetadata().getGeneration()
+                && Objects.equals(status.getUpdatedReplicas(), want) && Objects.equals(status.getReplicas(), want)
+                && Objects.equals(status.getAvailableReplicas(), want);
+        if (complete) {
+            markGood(appId, Long.parseLong(release));
+        }
+    }
+
+    private void crashed(long appId, Pod pod) {
+        String release = pod.getMetadata().getAnnotations() == null ? null
+                : pod.getMetadata().getAnnotations().get(AppDeployment.RELEASE_ANNOTATION);
+        if (release == null || pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
+            return;
+        }
+        boolean crashing = pod.getStatus().getContainerStatuses().stream().anyMatch(s -> s.getRestartCount() != null
+                && s.getRestartCount() >= CRASH_RESTARTS && s.getState() != null && s.getState().getWaiting() != null
+                && "CrashLoopBackOff".equals(s.getState().getWaiting().getReason()));
+        if (crashing) {
+            rollBack(appId, Long.parseLong(release), "its new pods keep crashing (CrashLoopBackOff, "
+                    + CRASH_RESTARTS + "+ restarts)");
+        }
+    }
+
+    private void markGood(long appId, long releaseId) {
+        tx.executeWithoutResult(status -> apps.findById(appId).ifPresent(app -> {
+            ReleaseEntity release = releases.findById(releaseId).orElse(null);
+            if (release == null || release.toRecord().status() != Release.Status.ROLLING_OUT
+                    || !Objects.equals(app.toRecord().currentReleaseId(), releaseId)) {
+                return;
+            }
+            release.status(Release.Status.GOOD);
+            app.good(releaseId);
+        }));
+    }
+
+    /** Falls back from a failing release to the last good one, and tells the user why. */
+    void rollBack(long appId, long failingId, String why) {
+        Boolean rolled = tx.execute(status -> apps.findById(appId).map(app -> {
+            var record = app.toRecord();
+            if (!Objects.equals(record.currentReleaseId(), failingId)) {
+                return false;
+            }
+            ReleaseEntity failing = releases.findById(failingId).orElseThrow();
+            if (failing.toRecord().status() != Release.Status.ROLLING_OUT) {
+                return false;
+            }
+            failing.status(Release.Status.ROLLED_BACK);
+            Long good = record.goodReleaseId();
+            if (good == null) {
+                app.notice("Release " + failingId + " failed: " + why + ". There is no earlier release to go back "
+                        + "to; fix the app and deploy again.");
+                return false;
+            }
+            app.release(good);
+            app.notice("Release " + failingId + " (" + failing.toRecord().shortCommit() + ") was rolled back: " + why
+                    + ". Release " + good + " runs again.");
+            return true;
+        }).orElse(false));
+        if (Boolean.TRUE.equals(rolled)) {
+            log.info("App {}: release {} rolled back ({})", appId, failingId, why);
+            enqueue(appId);
+        }
+    }
+
+    /** Waits until no reconcile is queued or running (tests). */
+    public boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (inFlight.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

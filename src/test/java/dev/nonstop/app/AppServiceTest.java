@@ -1,0 +1,262 @@
+package dev.nonstop.app;
+
+import static dev.nonstop.testsupport.Eventually.within;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.nonstop.build.Build;
+import dev.nonstop.build.BuildService;
+import dev.nonstop.build.BuildSource;
+import dev.nonstop.build.BuildStatus;
+import dev.nonstop.build.Inspection;
+import dev.nonstop.common.AccessDenied;
+import dev.nonstop.kube.Applier;
+import dev.nonstop.sandbox.Sandbox;
+import dev.nonstop.sandbox.SandboxCluster;
+import dev.nonstop.security.SignUpResult;
+import dev.nonstop.tenant.TenantService;
+import dev.nonstop.testsupport.Fixtures;
+import dev.nonstop.testsupport.GitFixtures;
+import dev.nonstop.testsupport.IntegrationTest;
+import dev.nonstop.testsupport.Workloads;
+import dev.nonstop.tier.TierCode;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Apps through the services, in the sandbox: deploy, update, failures, rollback, quota, isolation, delete. */
+@IntegrationTest
+class AppServiceTest {
+
+    static final Duration SOON = Duration.ofSeconds(30);
+
+    @Autowired Fixtures fixtures;
+    @Autowired AppService apps;
+    @Autowired BuildService builds;
+    @Autowired TenantService tenants;
+    @Autowired KubernetesClient cluster;
+    @Autowired SandboxCluster sandboxCluster;
+    @Autowired Applier applier;
+    SignUpResult owner;
+    BuildSource source;
+
+    Sandbox sandbox() {
+        return sandboxCluster.running().orElseThrow();
+    }
+
+    @BeforeEach
+    void paidTenantWithASource() {
+        sandbox().clock().setSpeed(40);
+        owner = fixtures.newTenant();
+        fixtures.signInAs(Fixtures.ADMIN);
+        tenants.changeTier(owner.tenantId(), TierCode.PAID);
+        fixtures.signOut();
+        fixtures.signInAs(owner.email().value());
+        within(Duration.ofSeconds(10), () -> assertThat(tenants.usage(owner.tenantId()))
+                .anySatisfy(u -> assertThat(u.resource().equals("pods") && u.hard().equals("80")).isTrue()));
+        var git = GitFixtures.shared();
+        Inspection inspection = builds.inspect(git.url("acme", "docker-app"), null);
+        source = builds.createSource("web", git.url("acme", "docker-app"), null, inspection.detection());
+    }
+
+    @AfterEach
+    void normal() {
+        sandbox().clock().setSpeed(1);
+        sandbox().clearCrashingImages();
+        fixtures.signOut();
+    }
+
+    private Build built() {
+        Build build = builds.start(source.id());
+        within(SOON, () -> assertThat(builds.get(build.id()).status()).isEqualTo(BuildStatus.SUCCEEDED));
+        return builds.get(build.id());
+    }
+
+    private String ns() {
+        return owner.slug().namespace();
+    }
+
+    private Deployment deployment() {
+        return cluster.apps().deployments().inNamespace(ns()).withName("web").get();
+    }
+
+    private void awaitAvailable(int n) {
+        within(SOON, () -> {
+            Deployment d = deployment();
+            assertThat(d).isNotNull();
+            assertThat(d.getStatus()).isNotNull();
+            assertThat(d.getStatus().getAvailableReplicas()).isEqualTo(n);
+            assertThat(d.getStatus().getUpdatedReplicas()).isEqualTo(n);
+        });
+    }
+
+    private List<Pod> pods() {
+        return cluster.pods().inNamespace(ns()).withLabel("app.kubernetes.io/instance", "web").list().getItems()
+                .stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null).toList();
+    }
+
+    @Test
+    void a_deployed_build_runs_two_ready_replicas_over_two_nodes_and_two_zones() {
+        Build build = built();
+        App app = apps.deploy(build.id());
+        assertThat(app.replicas()).isEqualTo(2);
+        awaitAvailable(2);
+        Set<String> nodes = pods().stream().map(p -> p.getSpec().getNodeName()).collect(Collectors.toSet());
+        Set<String> zones = nodes.stream().map(n -> cluster.nodes().withName(n).get().getMetadata().getLabels()
+                .get("topology.kubernetes.io/zone")).collect(Collectors.toSet());
+        assertThat(nodes).hasSize(2);
+        assertThat(zones).hasSize(2);
+        assertThat(deployment().getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
+                .endsWith("@" + build.imageDigest());
+        within(SOON, () -> assertThat(apps.releases(app.id())).singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo(Release.Status.GOOD)));
+    }
+
+    @Test
+    void an_update_never_has_fewer_than_two_available_and_ends_on_the_new_image() throws Exception {
+        App app = apps.deploy(built().id());
+        awaitAvailable(2);
+        Build second = built();
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        try (Watch watch = cluster.apps().deployments().inNamespace(ns()).withName("web").watch(new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, Deployment d) {
+                if (d.getStatus() != null && d.getStatus().getAvailableReplicas() != null) {
+                    seen.add(d.getStatus().getAvailableReplicas());
+                }
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+            }
+        })) {
+            apps.deploy(second.id());
+            within(SOON, () -> {
+                assertThat(deployment().getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
+                        .endsWith(second.imageDigest());
+                assertThat(pods()).hasSize(2).allSatisfy(p -> assertThat(p.getSpec().getContainers().getFirst()
+                        .getImage()).endsWith(second.imageDigest()));
+            });
+            awaitAvailable(2);
+        }
+        assertThat(seen).isNotEmpty().allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(2));
+        assertThat(apps.releases(app.id())).hasSize(2);
+    }
+
+    @Test
+    void a_killed_pod_is_replaced_and_a_lost_nodes_pods_move_within_the_toleration() {
+        apps.deploy(built().id());
+        awaitAvailable(2);
+        Pod victim = pods().getFirst();
+        cluster.pods().inNamespace(ns()).withName(victim.getMetadata().getName()).delete();
+        within(SOON, () -> assertThat(pods()).hasSize(2).noneMatch(p -> p.getMetadata().getName()
+                .equals(victim.getMetadata().getName())));
+        awaitAvailable(2);
+
+        String node = pods().getFirst().getSpec().getNodeName();
+        sandbox().failNode(node);
+        try {
+            within(SOON, () -> assertThat(pods()).hasSize(2).noneMatch(p -> node.equals(p.getSpec().getNodeName())));
+            awaitAvailable(2);
+        } finally {
+            sandbox().recoverNode(node);
+        }
+    }
+
+    @Test
+    void a_release_whose_pods_keep_crashing_is_rolled_back_and_the_user_is_told() {
+        App app = apps.deploy(built().id());
+        awaitAvailable(2);
+        within(SOON, () -> assertThat(apps.get(app.id()).goodReleaseId()).isNotNull());
+        long good = apps.get(app.id()).goodReleaseId();
+        Build bad = built();
+        sandbox().crashImagesContaining(bad.imageDigest());
+        apps.deploy(bad.id());
+        within(SOON, () -> {
+            App now = apps.get(app.id());
+            assertThat(now.currentReleaseId()).isEqualTo(good);
+            assertThat(now.notice()).contains("rolled back").contains("crashing");
+        });
+        assertThat(apps.releases(app.id())).anySatisfy(r -> assertThat(r.status())
+                .isEqualTo(Release.Status.ROLLED_BACK));
+        within(SOON, () -> assertThat(deployment().getSpec().getTemplate().getSpec().getContainers().getFirst()
+                .getImage()).doesNotContain(bad.imageDigest()));
+        awaitAvailable(2);
+    }
+
+    @Test
+    void a_deploy_the_quota_cannot_hold_is_refused_with_numbers() {
+        Build build = built();
+        applier.apply(Workloads.restrictedApp(ns(), "hog", 79));
+        within(SOON, () -> assertThat(tenants.usage(owner.tenantId()))
+                .anySatisfy(u -> assertThat(u.resource().equals("pods") && u.used().equals("79")).isTrue()));
+        assertThatThrownBy(() -> apps.deploy(build.id())).isInstanceOfSatisfying(QuotaRefused.class, e -> {
+            assertThat(e.result().shortfalls()).anySatisfy(s -> {
+                assertThat(s.resource()).isEqualTo("pods");
+                assertThat(s.format(s.needed())).isEqualTo("3");
+                assertThat(s.format(s.free())).isEqualTo("1");
+            });
+            assertThat(String.valueOf(e.args()[1])).contains("stop another app");
+        });
+        assertThat(apps.apps()).isEmpty();
+    }
+
+    @Test
+    void another_tenant_can_neither_see_nor_act_on_the_app_and_delete_leaves_nothing() {
+        Build build = built();
+        App app = apps.deploy(build.id());
+        awaitAvailable(2);
+        fixtures.signOut();
+        SignUpResult other = fixtures.newTenant();
+        fixtures.signInAs(other.email().value());
+        assertThat(apps.apps()).isEmpty();
+        assertThatThrownBy(() -> apps.get(app.id())).isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> apps.releases(app.id())).isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> apps.scale(app.id(), 3)).isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> apps.setStopped(app.id(), true)).isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> apps.rollBackTo(app.id(), app.currentReleaseId())).isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> apps.delete(app.id(), "web")).isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> apps.deploy(build.id())).isInstanceOf(AccessDenied.class);
+        fixtures.signOut();
+
+        fixtures.signInAs(owner.email().value());
+        assertThatThrownBy(() -> apps.delete(app.id(), "wrong")).isInstanceOf(dev.nonstop.common.UserError.class);
+        apps.delete(app.id(), "web");
+        within(SOON, () -> {
+            assertThat(deployment()).isNull();
+            assertThat(cluster.services().inNamespace(ns()).withName("web").get()).isNull();
+            assertThat(cluster.policy().v1().podDisruptionBudget().inNamespace(ns()).withName("web").get()).isNull();
+            assertThat(cluster.network().v1().ingresses().inNamespace(ns()).withName("web").get()).isNull();
+            assertThat(pods()).isEmpty();
+        });
+        assertThat(apps.apps()).isEmpty();
+    }
+
+    @Test
+    void scale_stop_and_start() {
+        App app = apps.deploy(built().id());
+        awaitAvailable(2);
+        apps.scale(app.id(), 3);
+        awaitAvailable(3);
+        assertThatThrownBy(() -> apps.scale(app.id(), 1)).isInstanceOf(dev.nonstop.common.UserError.class);
+        apps.setStopped(app.id(), true);
+        within(SOON, () -> assertThat(pods()).isEmpty());
+        apps.setStopped(app.id(), false);
+        awaitAvailable(3);
+        // a hand edit of the replica count is put back
+        cluster.apps().deployments().inNamespace(ns()).withName("web").scale(5);
+        within(SOON, () -> assertThat(deployment().getSpec().getReplicas()).isEqualTo(3));
+    }
+}
