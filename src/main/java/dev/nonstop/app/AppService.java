@@ -15,6 +15,7 @@ import dev.nonstop.common.ReplicaSize;
 import dev.nonstop.common.UserError;
 import dev.nonstop.security.Caller;
 import dev.nonstop.security.CurrentUser;
+import dev.nonstop.tenant.TenantDirectory;
 import dev.nonstop.tenant.TenantInfo;
 import dev.nonstop.tenant.TenantService;
 import dev.nonstop.tier.TierCode;
@@ -42,9 +43,10 @@ public class AppService {
     private final AuditLog audit;
     private final AppReconciler reconciler;
     private final Clock clock;
+    private final TenantDirectory directory;
 
     AppService(AppRepository apps, ReleaseRepository releases, BuildService builds, TenantService tenants,
-               Caller caller, AuditLog audit, AppReconciler reconciler, Clock clock) {
+               Caller caller, AuditLog audit, AppReconciler reconciler, Clock clock, TenantDirectory directory) {
         this.apps = apps;
         this.releases = releases;
         this.builds = builds;
@@ -53,6 +55,7 @@ public class AppService {
         this.audit = audit;
         this.reconciler = reconciler;
         this.clock = clock;
+        this.directory = directory;
     }
 
     /** Deploys a succeeded build of one of the tenant's apps (creating the app on its first deploy). */
@@ -86,6 +89,43 @@ public class AppService {
         audit.record(tenant.slug().value(), "app.deployed", user.email() + " deployed " + source.name()
                 + " build " + buildId + " (" + build.shortCommit() + ") as release " + release.id());
         return applyAfterCommit(apps.save(app));
+    }
+
+    /**
+     * Push-to-deploy: a build a verified webhook started has succeeded, so the app (if it exists) runs
+     * it, with the port and health path of its current release. No user is signed in; the app's own
+     * tenant is the one checked. A quota refusal leaves the app as it was, with a notice.
+     */
+    @Transactional
+    void autoDeploy(Build build) {
+        AppEntity app = apps.findBySourceId(build.sourceId()).orElse(null);
+        if (app == null || app.tenantId() != build.tenantId() || build.imageDigest() == null) {
+            return;
+        }
+        App before = app.toRecord();
+        Release current = before.currentReleaseId() == null ? null
+                : releases.findById(before.currentReleaseId()).map(ReleaseEntity::toRecord).orElse(null);
+        if (current == null) {
+            return;
+        }
+        TenantInfo tenant = directory.info(build.tenantId());
+        QuotaCheck.Result result = QuotaCheck.check(directory.usage(tenant.slug()), new QuotaCheck.Change(
+                before.stopped() ? 0 : before.replicas(), before.size(), before.replicas(), before.size()));
+        if (!result.fits()) {
+            app.notice("Build " + build.id() + " (" + build.shortCommit() + ") was not deployed: the quota cannot "
+                    + "hold the rollout. " + new QuotaRefused(result, false).args()[0]);
+            return;
+        }
+        String image = repository(build.image()) + "@" + build.imageDigest();
+        ReleaseEntity release = releases.save(new ReleaseEntity(app.id(), build.id(), image, build.commit(),
+                current.port(), current.healthPath(), before.replicas(), before.size(), build.requestedBy(),
+                clock.instant()));
+        app.release(release.id());
+        app.notice(null);
+        audit.recordAs("github", tenant.slug().value(), "app.deployed", build.requestedBy() + " deployed "
+                + before.name() + " build " + build.id() + " (" + build.shortCommit() + ") as release "
+                + release.id() + " (push-to-deploy)");
+        applyAfterCommit(apps.save(app));
     }
 
     /** Sets the number of replicas, within the tier's bounds and the live quota. */

@@ -19,10 +19,17 @@ public class TenantDirectory {
 
     private final TenantRepository tenants;
     private final TierService tiers;
+    private final dev.nonstop.tenant.internal.QuotaReader quotas;
 
-    TenantDirectory(TenantRepository tenants, TierService tiers) {
+    TenantDirectory(TenantRepository tenants, TierService tiers, dev.nonstop.tenant.internal.QuotaReader quotas) {
         this.tenants = tenants;
         this.tiers = tiers;
+        this.quotas = quotas;
+    }
+
+    /** The tenant's live quota usage, from the informer. */
+    public java.util.List<QuotaUsage> usage(TenantSlug slug) {
+        return quotas.usage(slug);
     }
 
     /** The id of the tenant with this slug (namespace {@code t-<slug>}), if there is one. */

@@ -49,6 +49,7 @@ class AppServiceTest {
     @Autowired KubernetesClient cluster;
     @Autowired SandboxCluster sandboxCluster;
     @Autowired Applier applier;
+    @Autowired dev.nonstop.build.WebhookService webhooks;
     SignUpResult owner;
     BuildSource source;
 
@@ -242,6 +243,38 @@ class AppServiceTest {
             assertThat(pods()).isEmpty();
         });
         assertThat(apps.apps()).isEmpty();
+    }
+
+    @Test
+    void a_push_builds_and_rolls_out_by_itself_and_a_failed_build_never_does() throws Exception {
+        App app = apps.deploy(built().id());
+        awaitAvailable(2);
+        long first = apps.get(app.id()).currentReleaseId();
+        String commit = builds.recent(1).getFirst().commit();
+        String body = "{\"ref\":\"refs/heads/main\",\"after\":\"" + commit + "\",\"repository\":"
+                + "{\"default_branch\":\"main\"},\"pusher\":{\"name\":\"minji\"}}";
+        String secret = builds.webhook(source.id()).secret();
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(webhooks.receive(source.id(), "push", java.util.UUID.randomUUID().toString(),
+                dev.nonstop.build.WebhookService.sign(secret, bytes), bytes).status()).isEqualTo(202);
+        within(SOON, () -> {
+            App now = apps.get(app.id());
+            assertThat(now.currentReleaseId()).isNotEqualTo(first);
+            assertThat(apps.releases(app.id()).getFirst().createdBy()).isEqualTo("GitHub push by minji");
+        });
+        awaitAvailable(2);
+
+        long second = apps.get(app.id()).currentReleaseId();
+        sandbox().failBuilds("acme/docker-app", "build", "Error");
+        try {
+            assertThat(webhooks.receive(source.id(), "push", java.util.UUID.randomUUID().toString(),
+                    dev.nonstop.build.WebhookService.sign(secret, bytes), bytes).status()).isEqualTo(202);
+            within(SOON, () -> assertThat(builds.recent(1).getFirst().status()).isEqualTo(BuildStatus.FAILED));
+            Thread.sleep(500);
+            assertThat(apps.get(app.id()).currentReleaseId()).isEqualTo(second);
+        } finally {
+            sandbox().clearBuildFaults();
+        }
     }
 
     @Test

@@ -1,0 +1,34 @@
+package dev.nonstop.app;
+
+import dev.nonstop.build.Build;
+import dev.nonstop.build.BuildFinished;
+import dev.nonstop.build.BuildStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Push-to-deploy: a succeeded build that a GitHub push started rolls out; failed ones never do. */
+@Component
+class AutoDeploy {
+
+    private static final Logger log = LoggerFactory.getLogger(AutoDeploy.class);
+    private final AppService apps;
+
+    AutoDeploy(AppService apps) {
+        this.apps = apps;
+    }
+
+    @EventListener
+    void on(BuildFinished finished) {
+        Build build = finished.build();
+        if (build.status() != BuildStatus.SUCCEEDED || build.trigger() != Build.Trigger.WEBHOOK) {
+            return;
+        }
+        try {
+            apps.autoDeploy(build);
+        } catch (RuntimeException e) {
+            log.warn("Build {} not deployed automatically: {}", build.id(), e.toString());
+        }
+    }
+}
