@@ -44,9 +44,14 @@ public class AppService {
     private final AppReconciler reconciler;
     private final Clock clock;
     private final TenantDirectory directory;
+    private final dev.nonstop.kube.InformerRegistry informers;
+    private final dev.nonstop.app.internal.AppEvents events;
+    private final AppSettings settings;
 
     AppService(AppRepository apps, ReleaseRepository releases, BuildService builds, TenantService tenants,
-               Caller caller, AuditLog audit, AppReconciler reconciler, Clock clock, TenantDirectory directory) {
+               Caller caller, AuditLog audit, AppReconciler reconciler, Clock clock, TenantDirectory directory,
+               dev.nonstop.kube.InformerRegistry informers, dev.nonstop.app.internal.AppEvents events,
+               AppSettings settings) {
         this.apps = apps;
         this.releases = releases;
         this.builds = builds;
@@ -56,6 +61,9 @@ public class AppService {
         this.reconciler = reconciler;
         this.clock = clock;
         this.directory = directory;
+        this.informers = informers;
+        this.events = events;
+        this.settings = settings;
     }
 
     /** Deploys a succeeded build of one of the tenant's apps (creating the app on its first deploy). */
@@ -200,6 +208,50 @@ public class AppService {
         });
         audit.record(tenants.current().slug().value(), "app.deleted", user.email() + " deleted " + name + " ("
                 + objects.size() + " objects)");
+    }
+
+    /** The cards of the tenant's apps, from the informer caches. */
+    @Transactional(readOnly = true)
+    public List<AppStatus> statuses() {
+        CurrentUser user = caller.require();
+        TenantInfo tenant = tenants.current();
+        return apps.findByTenantIdOrderByNameAsc(user.tenantId()).stream().map(a -> status(tenant, a.toRecord()))
+                .toList();
+    }
+
+    /** One app's card. */
+    @Transactional(readOnly = true)
+    public AppStatus status(long appId) {
+        AppEntity app = own(caller.require(), appId);
+        return status(tenants.current(), app.toRecord());
+    }
+
+    private AppStatus status(TenantInfo tenant, App app) {
+        String ns = tenant.slug().namespace();
+        Release release = app.currentReleaseId() == null ? null
+                : releases.findById(app.currentReleaseId()).map(ReleaseEntity::toRecord).orElse(null);
+        var deployment = informers.managed(io.fabric8.kubernetes.api.model.apps.Deployment.class).get(ns, app.name())
+                .orElse(null);
+        var pods = informers.managed(io.fabric8.kubernetes.api.model.Pod.class).inNamespace(ns).stream()
+                .filter(p -> p.getMetadata().getLabels() != null && app.name().equals(p.getMetadata().getLabels()
+                        .get(dev.nonstop.kube.KubeLabels.INSTANCE))).toList();
+        java.util.Map<String, String> zones = new java.util.HashMap<>();
+        informers.cluster(io.fabric8.kubernetes.api.model.Node.class).all().forEach(n -> zones.put(
+                n.getMetadata().getName(), n.getMetadata().getLabels() == null ? null
+                        : n.getMetadata().getLabels().get("topology.kubernetes.io/zone")));
+        boolean pdb = informers.managed(io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class)
+                .get(ns, app.name()).isPresent();
+        String url = "https://" + dev.nonstop.app.manifest.AppHost.of(app.name(), tenant.slug().value(),
+                settings.baseDomain());
+        return AppHealth.of(app, release, url, deployment, pods, zones, pdb, tenant.tier().limits().zonesPromised());
+    }
+
+    /** Calls {@code listener} with an app's id whenever the cluster changes something of it; run the result to stop. */
+    public Runnable subscribe(java.util.function.LongConsumer listener) {
+        CurrentUser user = caller.require();
+        TenantInfo tenant = tenants.current();
+        return events.subscribe(tenant.slug().namespace(), name -> apps.findByTenantIdAndName(user.tenantId(), name)
+                .ifPresent(a -> listener.accept(a.id())));
     }
 
     @Transactional(readOnly = true)

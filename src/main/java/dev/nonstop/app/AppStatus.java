@@ -1,0 +1,33 @@
+package dev.nonstop.app;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An app's card: how it is doing now (from the informers), whether it would survive losing a node
+ * (and a zone, where the tier promises zones), and what it runs.
+ */
+public record AppStatus(long appId, String name, String url, State state, int ready, int desired, int updated,
+                        Resilience resilience, @Nullable Long releaseId, @Nullable String commit,
+                        @Nullable Instant deployedAt, @Nullable String notice) {
+
+    public enum State {
+        RUNNING, DEPLOYING, DEGRADED, STOPPED, FAILED
+    }
+
+    /** Green only when nothing is missing; otherwise each missing piece as a message key and arguments. */
+    public record Resilience(boolean green, List<Missing> missing) {
+    }
+
+    public record Missing(String key, List<Object> args) {
+        public Missing(String key, Object... args) {
+            this(key, List.of(args));
+        }
+    }
+
+    /** Share of the rollout done, 0..100 (100 when not rolling out). */
+    public int progress() {
+        return desired == 0 ? 100 : Math.min(100, 100 * updated / desired);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.nonstop.app.internal;
+
+import dev.nonstop.kube.ClusterChange;
+import dev.nonstop.kube.KubeLabels;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells open screens of a tenant which of its apps just changed in the cluster (a Deployment, pod or
+ * PDB event), by app name. Screens re-read the app's card; bursts are coalesced on their side.
+ */
+@Component
+public class AppEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(AppEvents.class);
+    private final Map<String, Set<Consumer<String>>> listeners = new ConcurrentHashMap<>();
+
+    /** Listens to the apps in one namespace; the listener gets the app name. Returns the undo. */
+    public Runnable subscribe(String namespace, Consumer<String> listener) {
+        listeners.computeIfAbsent(namespace, k -> ConcurrentHashMap.newKeySet()).add(listener);
+        return () -> listeners.getOrDefault(namespace, Set.of()).remove(listener);
+    }
+
+    @EventListener
+    void on(ClusterChange<?> change) {
+        if (change.kind() != Deployment.class && change.kind() != Pod.class
+                && change.kind() != PodDisruptionBudget.class) {
+            return;
+        }
+        HasMetadata object = change.object();
+        Set<Consumer<String>> targets = listeners.get(change.namespace());
+        Map<String, String> labels = object.getMetadata().getLabels();
+        if (targets == null || targets.isEmpty() || labels == null || labels.get(KubeLabels.INSTANCE) == null) {
+            return;
+        }
+        String app = labels.get(KubeLabels.INSTANCE);
+        for (Consumer<String> target : targets) {
+            try {
+                target.accept(app);
+            } catch (RuntimeException e) {
+                log.debug("app listener failed: {}", e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.nonstop.app.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import dev.nonstop.app.AppStatus;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * One app at a glance: name and URL, state, ready/desired replicas, the resilience badge (green only
+ * when the app survives losing a node, and a zone where the tier promises zones; otherwise what is
+ * missing), release and commit, last deploy, rollout progress, and a notice such as a rollback.
+ */
+public class AppCard extends Div {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneOffset.UTC);
+    final Span state = new Span();
+    final Span replicas = new Span();
+    final Span resilience = new Span();
+    final Paragraph missing = new Paragraph();
+    final Paragraph release = new Paragraph();
+    final ProgressBar progress = new ProgressBar(0, 100);
+    final Paragraph notice = new Paragraph();
+    final Button stop = new Button();
+    final Button failover = new Button();
+    private final Anchor link = new Anchor();
+    private final long appId;
+
+    public AppCard(AppStatus status, AppsView actions) {
+        this.appId = status.appId();
+        setId("app-" + status.name());
+        addClassNames("nonstop-app-card");
+        state.setId("app-state-" + status.name());
+        replicas.setId("app-replicas-" + status.name());
+        resilience.setId("app-resilience-" + status.name());
+        notice.setId("app-notice-" + status.name());
+        link.setTarget("_blank");
+        stop.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        stop.addClickListener(e -> actions.toggleStopped(appId));
+        failover.setText(getTranslation("apps.failover"));
+        failover.setId("app-failover-" + status.name());
+        failover.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        failover.addClickListener(e -> actions.failover(appId));
+        Div title = new Div(new Span(status.name()), link);
+        title.addClassNames("nonstop-app-title");
+        add(title, new HorizontalLayout(state, replicas, resilience), missing, release, progress, notice,
+                new HorizontalLayout(stop, failover));
+        show(status);
+    }
+
+    public long appId() {
+        return appId;
+    }
+
+    public void show(AppStatus s) {
+        link.setText(s.url());
+        link.setHref(s.url());
+        state.setText(getTranslation("apps.state." + s.state().name()));
+        state.getElement().getThemeList().clear();
+        state.getElement().getThemeList().add("badge " + switch (s.state()) {
+            case RUNNING -> "success";
+            case FAILED, DEGRADED -> "error";
+            case STOPPED -> "contrast";
+            default -> "";
+        });
+        replicas.setText(getTranslation("apps.replicas", s.ready(), s.desired()));
+        resilience.setText(getTranslation(s.resilience().green() ? "apps.resilience.green" : "apps.resilience.amber"));
+        resilience.getElement().getThemeList().clear();
+        resilience.getElement().getThemeList().add(s.resilience().green() ? "badge success" : "badge");
+        missing.setText(String.join(" · ", s.resilience().missing().stream()
+                .map(m -> getTranslation(m.key(), m.args().toArray())).toList()));
+        missing.setVisible(!s.resilience().missing().isEmpty());
+        release.setText(s.releaseId() == null ? "" : getTranslation("apps.release", String.valueOf(s.releaseId()),
+                String.valueOf(s.commit()), s.deployedAt() == null ? "" : WHEN.format(s.deployedAt())));
+        progress.setValue(s.progress());
+        progress.setVisible(s.state() == AppStatus.State.DEPLOYING);
+        notice.setText(s.notice() == null ? "" : s.notice());
+        notice.setVisible(s.notice() != null);
+        stop.setText(getTranslation(s.state() == AppStatus.State.STOPPED ? "apps.start" : "apps.stop"));
+        failover.setEnabled(s.state() == AppStatus.State.RUNNING);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.nonstop.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.button.Button;
+import dev.nonstop.app.AppService;
+import dev.nonstop.build.BuildService;
+import dev.nonstop.build.BuildStatus;
+import dev.nonstop.build.Inspection;
+import dev.nonstop.sandbox.SandboxCluster;
+import dev.nonstop.testsupport.Fixtures;
+import dev.nonstop.testsupport.GitFixtures;
+import dev.nonstop.testsupport.UiTest;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** The Apps page: a succeeded build offered for deploy, then a live card that reaches 2/2 and turns green. */
+@WithUserDetails(value = Fixtures.HTML_OWNER, userDetailsServiceBeanName = UiTest.USERS)
+class AppsViewTest extends UiTest {
+
+    @Autowired BuildService builds;
+    @Autowired AppService apps;
+    @Autowired SandboxCluster sandbox;
+
+    @AfterEach
+    void normal() {
+        sandbox.running().orElseThrow().clock().setSpeed(1);
+    }
+
+    private void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("never: " + what).isLessThan(deadline);
+            Thread.sleep(50);
+            runPendingAccess();
+        }
+    }
+
+    @Test
+    void a_deployed_app_shows_as_a_card_that_reaches_two_of_two_and_says_it_is_redundant() throws Exception {
+        sandbox.running().orElseThrow().clock().setSpeed(40);
+        var git = GitFixtures.shared();
+        Inspection inspection = builds.inspect(git.url("acme", "docker-app"), null);
+        var source = builds.createSource("cards-" + System.nanoTime() % 100000, git.url("acme", "docker-app"), null,
+                inspection.detection());
+        var build = builds.start(source.id());
+        await("build succeeded", () -> builds.get(build.id()).status() == BuildStatus.SUCCEEDED);
+
+        AppsView view = navigate(AppsView.class);
+        test($(Button.class).id("deploy-build-" + build.id())).click();
+        long appId = apps.apps().stream().filter(a -> a.name().equals(source.name())).findFirst().orElseThrow().id();
+        AppCard card = view.card(appId);
+        assertThat(card).isNotNull();
+        await("2/2 ready on the card", () -> card.replicas.getText().equals("2/2 ready"));
+        await("running", () -> card.state.getText().equals("Running"));
+        assertThat(card.resilience.getText()).isEqualTo("Survives losing a server");
+        assertThat(card.missing.isVisible()).isFalse();
+        assertThat(card.release.getText()).contains("commit " + build.shortCommit());
+    }
+}
