@@ -71,7 +71,7 @@ public final class AppHealth {
                 app.notice());
     }
 
-    static boolean isReady(Pod pod) {
+    public static boolean isReady(Pod pod) {
         return pod.getMetadata().getDeletionTimestamp() == null && pod.getStatus() != null
                 && pod.getStatus().getConditions() != null && pod.getStatus().getConditions().stream()
                 .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));

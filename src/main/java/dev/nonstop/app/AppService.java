@@ -64,6 +64,7 @@ public class AppService {
         this.informers = informers;
         this.events = events;
         this.settings = settings;
+
     }
 
     /** Deploys a succeeded build of one of the tenant's apps (creating the app on its first deploy). */
@@ -226,7 +227,7 @@ public class AppService {
         return status(tenants.current(), app.toRecord());
     }
 
-    private AppStatus status(TenantInfo tenant, App app) {
+    AppStatus status(TenantInfo tenant, App app) {
         String ns = tenant.slug().namespace();
         Release release = app.currentReleaseId() == null ? null
                 : releases.findById(app.currentReleaseId()).map(ReleaseEntity::toRecord).orElse(null);

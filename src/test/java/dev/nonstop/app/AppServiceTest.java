@@ -49,6 +49,7 @@ class AppServiceTest {
     @Autowired KubernetesClient cluster;
     @Autowired SandboxCluster sandboxCluster;
     @Autowired Applier applier;
+    @Autowired FailoverService failovers;
     @Autowired dev.nonstop.build.WebhookService webhooks;
     SignUpResult owner;
     BuildSource source;
@@ -275,6 +276,26 @@ class AppServiceTest {
         } finally {
             sandbox().clearBuildFaults();
         }
+    }
+
+    @Test
+    void a_failover_drill_takes_a_pod_and_its_node_away_and_records_the_timeline() {
+        App app = apps.deploy(built().id());
+        awaitAvailable(2);
+        within(SOON, () -> assertThat(apps.status(app.id()).state()).isEqualTo(AppStatus.State.RUNNING));
+        assertThat(failovers.canFailNodes()).isTrue();
+        FailoverDrill started = failovers.drill(app.id(), true);
+        assertThat(started.pod()).isNotBlank();
+        assertThatThrownBy(() -> failovers.drill(app.id(), false)).isInstanceOf(dev.nonstop.common.UserError.class);
+        within(SOON, () -> assertThat(failovers.drills(app.id()).getFirst().finished()).isTrue());
+        FailoverDrill done = failovers.drills(app.id()).getFirst();
+        assertThat(done.droppedAt()).isNotNull();
+        assertThat(done.recoveredAt()).isAfter(done.droppedAt());
+        assertThat(done.minReady()).isEqualTo(1);
+        assertThat(done.desired()).isEqualTo(2);
+        assertThat(pods()).noneMatch(p -> p.getMetadata().getName().equals(done.pod()));
+        within(SOON, () -> assertThat(cluster.nodes().withName(done.node()).get().getStatus().getConditions())
+                .anySatisfy(c -> assertThat(c.getType() + c.getStatus()).isEqualTo("ReadyTrue")));
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import dev.nonstop.app.AppStatus;
+import dev.nonstop.app.FailoverDrill;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -28,12 +29,13 @@ public class AppCard extends Div {
     final Paragraph release = new Paragraph();
     final ProgressBar progress = new ProgressBar(0, 100);
     final Paragraph notice = new Paragraph();
+    final Paragraph drill = new Paragraph();
     final Button stop = new Button();
     final Button failover = new Button();
     private final Anchor link = new Anchor();
     private final long appId;
 
-    public AppCard(AppStatus status, AppsView actions) {
+    public AppCard(AppStatus status, java.util.Optional<FailoverDrill> lastDrill, AppsView actions) {
         this.appId = status.appId();
         setId("app-" + status.name());
         addClassNames("nonstop-app-card");
@@ -41,6 +43,7 @@ public class AppCard extends Div {
         replicas.setId("app-replicas-" + status.name());
         resilience.setId("app-resilience-" + status.name());
         notice.setId("app-notice-" + status.name());
+        drill.setId("app-drill-" + status.name());
         link.setTarget("_blank");
         stop.addThemeVariants(ButtonVariant.LUMO_SMALL);
         stop.addClickListener(e -> actions.toggleStopped(appId));
@@ -50,16 +53,20 @@ public class AppCard extends Div {
         failover.addClickListener(e -> actions.failover(appId));
         Div title = new Div(new Span(status.name()), link);
         title.addClassNames("nonstop-app-title");
-        add(title, new HorizontalLayout(state, replicas, resilience), missing, release, progress, notice,
+        add(title, new HorizontalLayout(state, replicas, resilience), missing, release, progress, notice, drill,
                 new HorizontalLayout(stop, failover));
-        show(status);
+        show(status, lastDrill);
     }
 
     public long appId() {
         return appId;
     }
 
-    public void show(AppStatus s) {
+    public void show(AppStatus s, java.util.Optional<FailoverDrill> lastDrill) {
+        drill.setVisible(lastDrill.isPresent());
+        lastDrill.ifPresent(d -> drill.setText(!d.finished() ? getTranslation("apps.drill.running")
+                : getTranslation("apps.drill.result", seconds(d.startedAt(), d.droppedAt()),
+                        seconds(d.droppedAt(), d.recoveredAt()), d.minReady(), d.desired())));
         link.setText(s.url());
         link.setHref(s.url());
         state.setText(getTranslation("apps.state." + s.state().name()));
@@ -85,5 +92,13 @@ public class AppCard extends Div {
         notice.setVisible(s.notice() != null);
         stop.setText(getTranslation(s.state() == AppStatus.State.STOPPED ? "apps.start" : "apps.stop"));
         failover.setEnabled(s.state() == AppStatus.State.RUNNING);
+    }
+
+    private static String seconds(java.time.@org.jspecify.annotations.Nullable Instant from,
+                                  java.time.@org.jspecify.annotations.Nullable Instant to) {
+        if (from == null || to == null) {
+            return "–";
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f", java.time.Duration.between(from, to).toMillis() / 1000.0);
     }
 }

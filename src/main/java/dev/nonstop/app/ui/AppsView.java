@@ -43,15 +43,17 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
 
     private final AppService apps;
     private final BuildService builds;
+    private final dev.nonstop.app.FailoverService failovers;
     final Div cards = new Div();
     final VerticalLayout ready = new VerticalLayout();
     private final Map<Long, AppCard> cardsById = new LinkedHashMap<>();
     private final Set<Long> redrawQueued = ConcurrentHashMap.newKeySet();
     private Runnable unsubscribe = () -> { };
 
-    AppsView(AppService apps, BuildService builds) {
+    AppsView(AppService apps, BuildService builds, dev.nonstop.app.FailoverService failovers) {
         this.apps = apps;
         this.builds = builds;
+        this.failovers = failovers;
         cards.setId("app-cards");
         cards.addClassNames("nonstop-app-cards");
         ready.setPadding(false);
@@ -71,7 +73,7 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
         cards.removeAll();
         List<AppStatus> statuses = apps.statuses();
         for (AppStatus status : statuses) {
-            AppCard card = new AppCard(status, this);
+            AppCard card = new AppCard(status, lastDrill(status.appId()), this);
             cardsById.put(status.appId(), card);
             cards.add(card);
         }
@@ -125,7 +127,17 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
     }
 
     void failover(long appId) {
-        Messages.success(getTranslation("apps.failover.unavailable"));
+        try {
+            failovers.drill(appId, failovers.canFailNodes());
+            Messages.success(getTranslation("apps.drill.started"));
+            redraw(appId);
+        } catch (UserError refused) {
+            Messages.error(this, refused);
+        }
+    }
+
+    private java.util.Optional<dev.nonstop.app.FailoverDrill> lastDrill(long appId) {
+        return failovers.drills(appId).stream().findFirst();
     }
 
     AppCard card(long appId) {
@@ -135,7 +147,7 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
     private void redraw(long appId) {
         AppCard card = cardsById.get(appId);
         if (card != null) {
-            card.show(apps.status(appId));
+            card.show(apps.status(appId), lastDrill(appId));
         }
     }
 

@@ -59,5 +59,9 @@ class AppsViewTest extends UiTest {
         assertThat(card.resilience.getText()).isEqualTo("Survives losing a server");
         assertThat(card.missing.isVisible()).isFalse();
         assertThat(card.release.getText()).contains("commit " + build.shortCommit());
+
+        test(card.failover).click();
+        await("the drill's result on the card", () -> card.drill.getText().startsWith("Last failover drill"));
+        assertThat(card.drill.getText()).contains("fewest ready: 1 of 2");
     }
 }

@@ -1,0 +1,9 @@
+package dev.nonstop.app.internal;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface DrillRepository extends JpaRepository<DrillEntity, Long> {
+
+    List<DrillEntity> findByAppIdOrderByIdDesc(long appId);
+}

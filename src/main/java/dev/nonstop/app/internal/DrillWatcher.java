@@ -1,0 +1,94 @@
+package dev.nonstop.app.internal;
+
+import dev.nonstop.kube.ClusterChange;
+import dev.nonstop.kube.InformerRegistry;
+import dev.nonstop.kube.KubeLabels;
+import dev.nonstop.kube.NodeFaults;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Follows running failover drills through the pod informer: each change of the app's pods is a new
+ * count of ready replicas, kept in the drill's timeline until the app is back to full strength (then a
+ * failed node is recovered), or ten minutes pass.
+ */
+@Component
+public class DrillWatcher {
+
+    static final Duration GIVE_UP = Duration.ofMinutes(10);
+
+    /** A drill in progress: its row, where the app lives, and the node to recover afterwards. */
+    record Active(long drillId, String namespace, String app, String failedNode, long startedNanos) {
+    }
+
+    private final Map<Long, Active> active = new ConcurrentHashMap<>();
+    private final DrillRepository drills;
+    private final InformerRegistry informers;
+    private final ObjectProvider<NodeFaults> nodeFaults;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    DrillWatcher(DrillRepository drills, InformerRegistry informers, ObjectProvider<NodeFaults> nodeFaults,
+                 TransactionTemplate tx, Clock clock) {
+        this.drills = drills;
+        this.informers = informers;
+        this.nodeFaults = nodeFaults;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public void follow(long drillId, String namespace, String app, String failedNode) {
+        active.put(drillId, new Active(drillId, namespace, app, failedNode, System.nanoTime()));
+    }
+
+    public boolean running(String namespace, String app) {
+        return active.values().stream().anyMatch(a -> a.namespace().equals(namespace) && a.app().equals(app));
+    }
+
+    @EventListener
+    void on(ClusterChange<?> change) {
+        if (active.isEmpty() || change.kind() != Pod.class) {
+            return;
+        }
+        Map<String, String> labels = change.object().getMetadata().getLabels();
+        String app = labels == null ? null : labels.get(KubeLabels.INSTANCE);
+        for (Active drill : active.values()) {
+            if (drill.namespace().equals(change.namespace()) && drill.app().equals(app)) {
+                observe(drill);
+            }
+        }
+    }
+
+    private void observe(Active drill) {
+        int ready = (int) informers.managed(Pod.class).inNamespace(drill.namespace()).stream()
+                .filter(p -> p.getMetadata().getLabels() != null
+                        && drill.app().equals(p.getMetadata().getLabels().get(KubeLabels.INSTANCE)))
+                .filter(DrillWatcher::isReady).count();
+        boolean timedOut = System.nanoTime() - drill.startedNanos() > GIVE_UP.toNanos();
+        Boolean done = tx.execute(status -> drills.findById(drill.drillId()).map(entity -> {
+            boolean finished = entity.observe(ready, clock.instant());
+            if (!finished && timedOut) {
+                entity.giveUp();
+                finished = true;
+            }
+            return finished;
+        }).orElse(true));
+        if (Boolean.TRUE.equals(done) && active.remove(drill.drillId()) != null && !drill.failedNode().isEmpty()) {
+            Optional.ofNullable(nodeFaults.getIfAvailable()).ifPresent(f -> f.recoverNode(drill.failedNode()));
+        }
+    }
+
+    static boolean isReady(Pod pod) {
+        return pod.getMetadata().getDeletionTimestamp() == null && pod.getStatus() != null
+                && pod.getStatus().getConditions() != null && pod.getStatus().getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+}
