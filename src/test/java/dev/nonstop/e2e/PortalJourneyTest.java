@@ -210,4 +210,41 @@ class PortalJourneyTest {
             sandbox.running().orElseThrow().clock().setSpeed(1);
         }
     }
+
+    /** The product's promise end to end: a new account, an app from Git, 2/2 on its card, a failover drill. */
+    @Test
+    void a_new_user_deploys_an_app_watches_it_reach_two_of_two_and_runs_a_failover_drill() {
+        var git = dev.nonstop.testsupport.GitFixtures.shared();
+        sandbox.running().orElseThrow().clock().setSpeed(20);
+        try {
+            Page page = open("en-US");
+            signUp(page, "e2e-cafe@example.org", "Jisoo", "E2E Cafe");
+            page.locator("#signup-submit").click();
+            assertThat(page).hasURL(Pattern.compile(".*/login\\?created=.*"));
+            login(page, "e2e-cafe@example.org", "a long enough passphrase");
+            assertThat(page.locator("#deploy-first-app")).isVisible();
+            page.locator("#deploy-first-app").click();
+            assertThat(page).hasURL(Pattern.compile(".*/builds$"));
+            type(page, "source-url", git.url("acme", "node-app"));
+            page.locator("#source-inspect").click();
+            assertThat(page.locator("#source-findings")).containsText("package.json");
+            type(page, "source-name", "menu");
+            page.locator("#source-build").click();
+            assertThat(page.locator("[id^='build-status-']").first()).hasText("Succeeded");
+
+            page.navigate(url("apps"));
+            page.locator("[id^='deploy-build-']").first().click();
+            assertThat(page.locator("#app-replicas-menu")).hasText("2/2 ready");
+            assertThat(page.locator("#app-state-menu")).hasText("Running");
+            assertThat(page.locator("#app-resilience-menu")).hasText("Survives losing a server");
+            screenshot(page, "app-card");
+            page.locator("#app-failover-menu").click();
+            assertThat(page.locator("#app-drill-menu")).containsText("Last failover drill");
+            assertThat(page.locator("#app-drill-menu")).containsText("fewest ready: 1 of 2");
+            assertThat(page.locator("#app-replicas-menu")).hasText("2/2 ready");
+            screenshot(page, "app-failover");
+        } finally {
+            sandbox.running().orElseThrow().clock().setSpeed(1);
+        }
+    }
 }

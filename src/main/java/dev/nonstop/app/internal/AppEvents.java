@@ -43,7 +43,15 @@ public class AppEvents {
         if (targets == null || targets.isEmpty() || labels == null || labels.get(KubeLabels.INSTANCE) == null) {
             return;
         }
-        String app = labels.get(KubeLabels.INSTANCE);
+        changed(change.namespace(), labels.get(KubeLabels.INSTANCE));
+    }
+
+    /** Something of an app changed that its card shows (the cluster, or its release's state). */
+    public void changed(String namespace, String app) {
+        Set<Consumer<String>> targets = listeners.get(namespace);
+        if (targets == null) {
+            return;
+        }
         for (Consumer<String> target : targets) {
             try {
                 target.accept(app);

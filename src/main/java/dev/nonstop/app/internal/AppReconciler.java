@@ -60,6 +60,7 @@ public class AppReconciler implements AutoCloseable {
     private final InformerRegistry informers;
     private final AppSettings settings;
     private final TransactionTemplate tx;
+    private final AppEvents events;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "app-reconciler");
         thread.setDaemon(true);
@@ -69,7 +70,7 @@ public class AppReconciler implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
 
     AppReconciler(AppRepository apps, ReleaseRepository releases, TenantDirectory tenants, Applier applier,
-                  InformerRegistry informers, AppSettings settings, TransactionTemplate tx) {
+                  InformerRegistry informers, AppSettings settings, TransactionTemplate tx, AppEvents events) {
         this.apps = apps;
         this.releases = releases;
         this.tenants = tenants;
@@ -77,6 +78,7 @@ public class AppReconciler implements AutoCloseable {
         this.informers = informers;
         this.settings = settings;
         this.tx = tx;
+        this.events = events;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -210,8 +212,8 @@ public class AppReconciler implements AutoCloseable {
                 && status.getObservedGeneration() >= actual.getMetadata().getGeneration()
                 && Objects.equals(status.getUpdatedReplicas(), want) && Objects.equals(status.getReplicas(), want)
                 && Objects.equals(status.getAvailableReplicas(), want);
-        if (complete) {
-            markGood(appId, Long.parseLong(release));
+        if (complete && markGood(appId, Long.parseLong(release))) {
+            events.changed(actual.getMetadata().getNamespace(), actual.getMetadata().getName());
         }
     }
 
@@ -230,16 +232,18 @@ public class AppReconciler implements AutoCloseable {
         }
     }
 
-    private void markGood(long appId, long releaseId) {
-        tx.executeWithoutResult(status -> apps.findById(appId).ifPresent(app -> {
+    /** Marks a completed rollout's release as the one to fall back to; true when that changed anything. */
+    private boolean markGood(long appId, long releaseId) {
+        return Boolean.TRUE.equals(tx.execute(status -> apps.findById(appId).map(app -> {
             ReleaseEntity release = releases.findById(releaseId).orElse(null);
             if (release == null || release.toRecord().status() != Release.Status.ROLLING_OUT
                     || !Objects.equals(app.toRecord().currentReleaseId(), releaseId)) {
-                return;
+                return false;
             }
             release.status(Release.Status.GOOD);
             app.good(releaseId);
-        }));
+            return true;
+        }).orElse(false)));
     }
 
     /** Falls back from a failing release to the last good one, and tells the user why. */

@@ -35,14 +35,16 @@ public class DrillWatcher {
     private final ObjectProvider<NodeFaults> nodeFaults;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final AppEvents events;
 
     DrillWatcher(DrillRepository drills, InformerRegistry informers, ObjectProvider<NodeFaults> nodeFaults,
-                 TransactionTemplate tx, Clock clock) {
+                 TransactionTemplate tx, Clock clock, AppEvents events) {
         this.drills = drills;
         this.informers = informers;
         this.nodeFaults = nodeFaults;
         this.tx = tx;
         this.clock = clock;
+        this.events = events;
     }
 
     public void follow(long drillId, String namespace, String app, String failedNode) {
@@ -81,8 +83,11 @@ public class DrillWatcher {
             }
             return finished;
         }).orElse(true));
-        if (Boolean.TRUE.equals(done) && active.remove(drill.drillId()) != null && !drill.failedNode().isEmpty()) {
-            Optional.ofNullable(nodeFaults.getIfAvailable()).ifPresent(f -> f.recoverNode(drill.failedNode()));
+        if (Boolean.TRUE.equals(done) && active.remove(drill.drillId()) != null) {
+            if (!drill.failedNode().isEmpty()) {
+                Optional.ofNullable(nodeFaults.getIfAvailable()).ifPresent(f -> f.recoverNode(drill.failedNode()));
+            }
+            events.changed(drill.namespace(), drill.app());
         }
     }
 

@@ -25,6 +25,7 @@ public final class SandboxRuntime implements AutoCloseable {
     private final QuotaController quotas;
     private final Autoscaler autoscaler;
     private final TektonSimulator tekton;
+    private final OrphanCollector orphans;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "sandbox-controllers");
         thread.setDaemon(true);
@@ -43,6 +44,7 @@ public final class SandboxRuntime implements AutoCloseable {
         this.quotas = new QuotaController(sim);
         this.autoscaler = new Autoscaler(sim);
         this.tekton = new TektonSimulator(sim);
+        this.orphans = new OrphanCollector(sim);
     }
 
     public void start() {
@@ -56,9 +58,10 @@ public final class SandboxRuntime implements AutoCloseable {
             return;
         }
         String[] names = {"nodes", "lifecycle", "deployments", "replicasets", "scheduler", "kubelet", "quotas",
-            "autoscaler", "tekton"};
+            "autoscaler", "tekton", "orphans"};
         Runnable[] steps = {nodes::tick, lifecycle::tick, deployments::tick,
-            replicaSets::tick, scheduler::tick, kubelet::tick, quotas::tick, autoscaler::tick, tekton::tick};
+            replicaSets::tick, scheduler::tick, kubelet::tick, quotas::tick, autoscaler::tick, tekton::tick,
+            orphans::tick};
         for (int i = 0; i < steps.length; i++) {
             Runnable controller = steps[i];
             long started = System.nanoTime();
