@@ -272,7 +272,7 @@ public class AppService {
         return releases.findByAppIdOrderByIdDesc(appId).stream().map(ReleaseEntity::toRecord).toList();
     }
 
-    private void check(TenantInfo tenant, int currentReplicas, ReplicaSize currentSize, int newReplicas,
+    void check(TenantInfo tenant, int currentReplicas, ReplicaSize currentSize, int newReplicas,
                        ReplicaSize newSize) {
         QuotaCheck.Result result = QuotaCheck.check(tenants.usage(tenant.id()),
                 new QuotaCheck.Change(currentReplicas, currentSize, newReplicas, newSize));
@@ -281,7 +281,7 @@ public class AppService {
         }
     }
 
-    private App applyAfterCommit(AppEntity app) {
+    App applyAfterCommit(AppEntity app) {
         long id = app.id();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -296,7 +296,7 @@ public class AppService {
         return app.toRecord();
     }
 
-    private AppEntity own(CurrentUser user, long appId) {
+    AppEntity own(CurrentUser user, long appId) {
         AppEntity app = apps.findById(appId).orElseThrow(() -> new UserError("app.not-found"));
         if (app.tenantId() != user.tenantId()) {
             throw new AccessDenied();

@@ -50,6 +50,8 @@ class AppServiceTest {
     @Autowired SandboxCluster sandboxCluster;
     @Autowired Applier applier;
     @Autowired FailoverService failovers;
+    @Autowired AppConfigService configs;
+    @Autowired dev.nonstop.audit.AuditLog audit;
     @Autowired dev.nonstop.build.WebhookService webhooks;
     SignUpResult owner;
     BuildSource source;
@@ -296,6 +298,64 @@ class AppServiceTest {
         assertThat(pods()).noneMatch(p -> p.getMetadata().getName().equals(done.pod()));
         within(SOON, () -> assertThat(cluster.nodes().withName(done.node()).get().getStatus().getConditions())
                 .anySatisfy(c -> assertThat(c.getType() + c.getStatus()).isEqualTo("ReadyTrue")));
+    }
+
+    @Test
+    void variables_and_secrets_roll_out_and_secret_values_are_never_shown_again() {
+        App app = apps.deploy(built().id());
+        awaitAvailable(2);
+        within(SOON, () -> assertThat(apps.status(app.id()).state()).isEqualTo(AppStatus.State.RUNNING));
+        Set<String> before = pods().stream().map(p -> p.getMetadata().getName()).collect(Collectors.toSet());
+        java.util.Map<String, String> secretValues = new java.util.HashMap<>();
+        secretValues.put("DB_PASSWORD", "s3cret-value");
+        configs.configure(app.id(), new AppConfig(dev.nonstop.common.ReplicaSize.M, true, 4,
+                java.util.Map.of("GREETING", "hello"), secretValues, List.of()));
+        within(SOON, () -> {
+            var secret = cluster.secrets().inNamespace(ns()).withName("web-env").get();
+            assertThat(secret).isNotNull();
+            assertThat(secret.getStringData()).containsEntry("DB_PASSWORD", "s3cret-value");
+            var container = deployment().getSpec().getTemplate().getSpec().getContainers().getFirst();
+            assertThat(container.getEnv()).anySatisfy(e -> assertThat(e.getName() + "=" + e.getValue())
+                    .isEqualTo("GREETING=hello"));
+            assertThat(container.getEnvFrom()).anySatisfy(e -> assertThat(e.getSecretRef().getName())
+                    .isEqualTo("web-env"));
+            assertThat(container.getResources().getRequests().get("cpu").toString()).isEqualTo("250m");
+            assertThat(cluster.autoscaling().v2().horizontalPodAutoscalers().inNamespace(ns()).withName("web").get()
+                    .getSpec().getMaxReplicas()).isEqualTo(4);
+        });
+        within(SOON, () -> assertThat(pods()).hasSize(2).noneMatch(p -> before.contains(p.getMetadata().getName())));
+        awaitAvailable(2);
+        AppConfig shown = configs.config(app.id());
+        assertThat(shown.secretNames()).containsExactly("DB_PASSWORD");
+        assertThat(shown.secrets()).isEmpty();
+        assertThat(shown.env()).containsEntry("GREETING", "hello");
+        fixtures.signOut();
+        fixtures.signInAs(Fixtures.ADMIN);
+        assertThat(audit.search(new dev.nonstop.audit.AuditFilter(null, owner.slug().value(), null, null, null)))
+                .noneMatch(e -> e.detail().contains("s3cret-value"));
+        fixtures.signOut();
+        fixtures.signInAs(owner.email().value());
+
+        // keep the secret (null), drop autoscaling: the HPA goes, the replica count is ours again
+        java.util.Map<String, String> keep = new java.util.HashMap<>();
+        keep.put("DB_PASSWORD", null);
+        configs.configure(app.id(), new AppConfig(dev.nonstop.common.ReplicaSize.M, false, 0, java.util.Map.of(),
+                keep, List.of()));
+        within(SOON, () -> {
+            assertThat(cluster.autoscaling().v2().horizontalPodAutoscalers().inNamespace(ns()).withName("web").get())
+                    .isNull();
+            assertThat(cluster.secrets().inNamespace(ns()).withName("web-env").get().getStringData())
+                    .containsEntry("DB_PASSWORD", "s3cret-value");
+        });
+        assertThatThrownBy(() -> configs.configure(app.id(), new AppConfig(dev.nonstop.common.ReplicaSize.S, false,
+                0, java.util.Map.of("lower-case", "x"), java.util.Map.of(), List.of())))
+                .isInstanceOfSatisfying(dev.nonstop.common.UserError.class,
+                        e -> assertThat(e.key()).isEqualTo("app.config.name"));
+
+        Set<String> running = pods().stream().map(p -> p.getMetadata().getName()).collect(Collectors.toSet());
+        configs.restart(app.id());
+        within(SOON, () -> assertThat(pods()).hasSize(2).noneMatch(p -> running.contains(p.getMetadata().getName())));
+        awaitAvailable(2);
     }
 
     @Test

@@ -32,6 +32,8 @@ public class AppEntity {
     private @Nullable Long goodReleaseId;
     private @Nullable String notice;
     private Instant createdAt = Instant.EPOCH;
+    private int autoscaleMax;
+    private @Nullable Instant restartedAt;
     @Version
     private long version;
 
@@ -64,6 +66,23 @@ public class AppEntity {
 
     public void resize(ReplicaSize newSize) {
         size = newSize;
+    }
+
+    public void autoscale(boolean on, int max) {
+        autoscaling = on;
+        autoscaleMax = on ? max : 0;
+    }
+
+    public int autoscaleMax() {
+        return autoscaleMax;
+    }
+
+    public void restart(Instant at) {
+        restartedAt = at;
+    }
+
+    public @Nullable Instant restartedAt() {
+        return restartedAt;
     }
 
     public void stop(boolean stop) {

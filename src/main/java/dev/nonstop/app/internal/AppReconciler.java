@@ -2,9 +2,11 @@ package dev.nonstop.app.internal;
 
 import dev.nonstop.app.AppSettings;
 import dev.nonstop.app.Release;
+import dev.nonstop.app.manifest.AppAutoscaler;
 import dev.nonstop.app.manifest.AppDeployment;
 import dev.nonstop.app.manifest.AppDisruptionBudget;
 import dev.nonstop.app.manifest.AppIngress;
+import dev.nonstop.app.manifest.AppSecret;
 import dev.nonstop.app.manifest.AppService;
 import dev.nonstop.app.manifest.AppSpec;
 import dev.nonstop.common.AppName;
@@ -61,6 +63,8 @@ public class AppReconciler implements AutoCloseable {
     private final AppSettings settings;
     private final TransactionTemplate tx;
     private final AppEvents events;
+    private final AppEnvRepository env;
+    private final dev.nonstop.security.Secrets secrets;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "app-reconciler");
         thread.setDaemon(true);
@@ -70,7 +74,8 @@ public class AppReconciler implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
 
     AppReconciler(AppRepository apps, ReleaseRepository releases, TenantDirectory tenants, Applier applier,
-                  InformerRegistry informers, AppSettings settings, TransactionTemplate tx, AppEvents events) {
+                  InformerRegistry informers, AppSettings settings, TransactionTemplate tx, AppEvents events,
+                  AppEnvRepository env, dev.nonstop.security.Secrets secrets) {
         this.apps = apps;
         this.releases = releases;
         this.tenants = tenants;
@@ -79,6 +84,8 @@ public class AppReconciler implements AutoCloseable {
         this.settings = settings;
         this.tx = tx;
         this.events = events;
+        this.env = env;
+        this.secrets = secrets;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -122,21 +129,72 @@ public class AppReconciler implements AutoCloseable {
             }
             Release release = releases.findById(record.currentReleaseId()).orElseThrow().toRecord();
             TenantInfo tenant = tenants.info(record.tenantId());
+            Map<String, String> plain = new java.util.TreeMap<>();
+            Map<String, String> secret = new java.util.TreeMap<>();
+            StringBuilder sealedSum = new StringBuilder();
+            for (AppEnvEntity e : env.findByAppIdOrderByNameAsc(appId)) {
+                if (e.secret()) {
+                    secret.put(e.name(), secrets.open(e.valueText()));
+                    sealedSum.append(e.name()).append('=').append(e.valueText()).append(';');
+                } else {
+                    plain.put(e.name(), e.valueText());
+                }
+            }
+            int replicas = Math.max(AppSpec.MIN_REPLICAS, record.replicas());
+            AppSpec.Autoscaling autoscaling = record.autoscaling() && !record.stopped()
+                    ? new AppSpec.Autoscaling(replicas, Math.max(replicas, app.autoscaleMax()), 70) : null;
             AppSpec spec = new AppSpec(tenant.slug(), new AppName(record.name()), release.image(), release.port(),
-                    release.healthPath(), Math.max(AppSpec.MIN_REPLICAS, record.replicas()), record.size(),
-                    tenant.tier().limits().zonesPromised(), null, Map.of(), false, String.valueOf(release.id()),
+                    release.healthPath(), replicas, record.size(), tenant.tier().limits().zonesPromised(), autoscaling,
+                    plain, !secret.isEmpty(), String.valueOf(release.id()),
                     new AppSpec.Exposure(settings.baseDomain(), settings.ingressClass(), settings.tlsIssuer()));
             Deployment deployment = AppDeployment.of(spec);
+            var annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
+            if (!secret.isEmpty()) {
+                // new secret values roll the pods: env from a Secret is read only at container start
+                annotations.put("nonstop.dev/secrets", Integer.toHexString(sealedSum.toString().hashCode()));
+            }
+            if (app.restartedAt() != null) {
+                annotations.put("nonstop.dev/restarted-at", app.restartedAt().toString());
+            }
             if (record.stopped()) {
                 deployment.getSpec().setReplicas(0);
             }
-            return Optional.of(List.<HasMetadata>of(deployment, AppService.of(spec), AppDisruptionBudget.of(spec),
-                    AppIngress.of(spec)));
+            List<HasMetadata> objects = new java.util.ArrayList<>();
+            if (!secret.isEmpty()) {
+                objects.add(AppSecret.of(spec, secret));
+            }
+            // the HPA first: it takes the replica count over before the Deployment stops setting it
+            AppAutoscaler.of(spec).ifPresent(objects::add);
+            objects.add(deployment);
+            objects.add(AppService.of(spec));
+            objects.add(AppDisruptionBudget.of(spec));
+            objects.add(AppIngress.of(spec));
+            return Optional.of(List.copyOf(objects));
         }));
     }
 
     public void reconcile(long appId) {
-        desired(appId).ifPresent(objects -> objects.forEach(applier::apply));
+        desired(appId).ifPresent(objects -> {
+            objects.forEach(applier::apply);
+            prune(objects);
+        });
+    }
+
+    /** Removes the HPA or Secret of an app when autoscaling was turned off or its last secret removed. */
+    private void prune(List<HasMetadata> objects) {
+        Deployment deployment = (Deployment) objects.stream().filter(Deployment.class::isInstance).findFirst()
+                .orElseThrow();
+        String ns = deployment.getMetadata().getNamespace();
+        String name = deployment.getMetadata().getName();
+        if (objects.stream().noneMatch(io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class
+                ::isInstance)) {
+            applier.delete(new io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder()
+                    .withNewMetadata().withName(name).withNamespace(ns).endMetadata().build());
+        }
+        if (objects.stream().noneMatch(io.fabric8.kubernetes.api.model.Secret.class::isInstance)) {
+            applier.delete(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata()
+                    .withName(name + "-env").withNamespace(ns).endMetadata().build());
+        }
     }
 
     /** Deletes every object of an app (the app's row goes separately). */
@@ -185,12 +243,14 @@ public class AppReconciler implements AutoCloseable {
         if (desired.isEmpty()) {
             return;
         }
-        Deployment wanted = (Deployment) desired.get().getFirst();
+        Deployment wanted = (Deployment) desired.get().stream().filter(Deployment.class::isInstance).findFirst()
+                .orElseThrow();
         String wantedImage = wanted.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage();
         String actualImage = actual.getSpec().getTemplate().getSpec().getContainers().isEmpty() ? ""
                 : actual.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage();
-        if (!Objects.equals(wanted.getSpec().getReplicas(), actual.getSpec().getReplicas())
-                || !wantedImage.equals(actualImage)) {
+        boolean replicasDrifted = wanted.getSpec().getReplicas() != null
+                && !Objects.equals(wanted.getSpec().getReplicas(), actual.getSpec().getReplicas());
+        if (replicasDrifted || !wantedImage.equals(actualImage)) {
             enqueue(appId);
             return;
         }
