@@ -51,7 +51,10 @@ public class AppCard extends Div {
         failover.setId("app-failover-" + status.name());
         failover.addThemeVariants(ButtonVariant.LUMO_SMALL);
         failover.addClickListener(e -> actions.failover(appId));
-        Div title = new Div(new Span(status.name()), link);
+        com.vaadin.flow.router.RouterLink details = new com.vaadin.flow.router.RouterLink(status.name(),
+                AppDetailView.class, status.appId());
+        details.setId("app-link-" + status.name());
+        Div title = new Div(details, link);
         title.addClassNames("nonstop-app-title");
         add(title, new HorizontalLayout(state, replicas, resilience), missing, release, progress, notice, drill,
                 new HorizontalLayout(stop, failover));

@@ -63,5 +63,21 @@ class AppsViewTest extends UiTest {
         test(card.failover).click();
         await("the drill's result on the card", () -> card.drill.getText().startsWith("Last failover drill"));
         assertThat(card.drill.getText()).contains("fewest ready: 1 of 2");
+
+        AppDetailView detail = navigate(AppDetailView.class, appId);
+        await("two ready pods listed", () -> {
+            detail.refresh();
+            return detail.pods.getGenericDataView().getItems().filter(p -> ((dev.nonstop.app.PodInfo) p).ready())
+                    .count() == 2;
+        });
+        assertThat(detail.pods.getGenericDataView().getItems().map(p -> ((dev.nonstop.app.PodInfo) p).zone()))
+                .doesNotContainNull();
+        assertThat(detail.releases.getGenericDataView().getItems().count()).isEqualTo(1);
+        assertThat(detail.events.getGenericDataView().getItems().map(e -> ((dev.nonstop.app.ClusterEvent) e)
+                .reason())).contains("ScalingReplicaSet");
+        String pod = ((dev.nonstop.app.PodInfo) detail.pods.getGenericDataView().getItems().findFirst()
+                .orElseThrow()).name();
+        detail.logPod.setValue(pod);
+        assertThat(detail.log.getText()).isNotBlank();
     }
 }
