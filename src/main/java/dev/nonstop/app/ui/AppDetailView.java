@@ -58,7 +58,12 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
     private Runnable unsubscribe = () -> { };
     private final AtomicBoolean redrawQueued = new AtomicBoolean();
 
-    AppDetailView(AppService apps, AppInsightService insight, FailoverService failovers) {
+    private final dev.nonstop.app.AppConfigService configs;
+    private final com.vaadin.flow.component.html.Div configHolder = new com.vaadin.flow.component.html.Div();
+
+    AppDetailView(AppService apps, AppInsightService insight, FailoverService failovers,
+                  dev.nonstop.app.AppConfigService configs) {
+        this.configs = configs;
         this.apps = apps;
         this.insight = insight;
         this.failovers = failovers;
@@ -102,7 +107,12 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
         drill.setId("app-detail-failover");
         HorizontalLayout actions = new HorizontalLayout(replicas, scale, drill);
         actions.setAlignItems(Alignment.BASELINE);
-        add(title, actions, new H3(getTranslation("app.detail.pods")), pods,
+        Button delete = new Button(getTranslation("app.detail.delete"), e -> deleteDialog().open());
+        delete.setId("app-delete");
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        actions.add(delete);
+        add(title, actions, new H3(getTranslation("app.detail.config")), configHolder,
+                new H3(getTranslation("app.detail.pods")), pods,
                 new H3(getTranslation("app.detail.releases")), releases,
                 new H3(getTranslation("app.detail.events")), events, new H3(getTranslation("app.detail.logs")),
                 logPod, log);
@@ -112,6 +122,35 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
     public void setParameter(BeforeEvent event, Long id) {
         appId = id;
         refresh();
+        configHolder.removeAll();
+        try {
+            configHolder.add(new AppConfigForm(configs, appId));
+        } catch (UserError gone) {
+            Messages.error(this, gone);
+        }
+    }
+
+    /** Deleting asks for the app's name, then removes every object of it. */
+    com.vaadin.flow.component.dialog.Dialog deleteDialog() {
+        var dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setHeaderTitle(getTranslation("app.detail.delete-title", name));
+        var typed = new com.vaadin.flow.component.textfield.TextField(getTranslation("app.detail.delete-type", name));
+        typed.setId("app-delete-name");
+        Button confirm = new Button(getTranslation("app.detail.delete"), e -> {
+            try {
+                apps.delete(appId, typed.getValue());
+                dialog.close();
+                Messages.success(getTranslation("app.detail.deleted", name));
+                getUI().ifPresent(ui -> ui.navigate(AppsView.class));
+            } catch (UserError refused) {
+                Messages.error(this, refused);
+            }
+        });
+        confirm.setId("app-delete-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.add(typed);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), confirm);
+        return dialog;
     }
 
     void refresh() {

@@ -24,6 +24,7 @@ class AppsViewTest extends UiTest {
     @Autowired BuildService builds;
     @Autowired AppService apps;
     @Autowired SandboxCluster sandbox;
+    @Autowired dev.nonstop.app.AppConfigService configs;
 
     @AfterEach
     void normal() {
@@ -79,5 +80,14 @@ class AppsViewTest extends UiTest {
                 .orElseThrow()).name();
         detail.logPod.setValue(pod);
         assertThat(detail.log.getText()).isNotBlank();
+
+        AppConfigForm form = $(AppConfigForm.class).first();
+        test(form.env).setValue("GREETING=hello\n");
+        test(form.secrets).setValue("API_KEY=top-secret\n");
+        test(form.save).click();
+        assertThat(form.secrets.getValue()).isEmpty();
+        assertThat(form.secretNames.getText()).contains("API_KEY").doesNotContain("top-secret");
+        assertThat(configs.config(appId).env()).containsEntry("GREETING", "hello");
+        assertThat(configs.config(appId).secretNames()).containsExactly("API_KEY");
     }
 }
