@@ -51,6 +51,7 @@ class AppServiceTest {
     @Autowired Applier applier;
     @Autowired FailoverService failovers;
     @Autowired AppConfigService configs;
+    @Autowired AppInsightService insight;
     @Autowired dev.nonstop.audit.AuditLog audit;
     @Autowired dev.nonstop.build.WebhookService webhooks;
     SignUpResult owner;
@@ -233,6 +234,18 @@ class AppServiceTest {
         assertThatThrownBy(() -> apps.rollBackTo(app.id(), app.currentReleaseId())).isInstanceOf(AccessDenied.class);
         assertThatThrownBy(() -> apps.delete(app.id(), "web")).isInstanceOf(AccessDenied.class);
         assertThatThrownBy(() -> apps.deploy(build.id())).isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> apps.status(app.id())).isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> configs.config(app.id())).isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> configs.configure(app.id(), new AppConfig(dev.nonstop.common.ReplicaSize.S, false, 0,
+                java.util.Map.of(), java.util.Map.of(), List.of()))).isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> configs.restart(app.id())).isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> failovers.drill(app.id(), false)).isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> failovers.drills(app.id())).isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> insight.pods(app.id())).isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> insight.events(app.id())).isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> insight.log(app.id(), pods().getFirst().getMetadata().getName()))
+                .isInstanceOf(AccessDenied.class);
+        assertThat(apps.statuses()).isEmpty();
         fixtures.signOut();
 
         fixtures.signInAs(owner.email().value());
