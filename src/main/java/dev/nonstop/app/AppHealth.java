@@ -68,7 +68,7 @@ public final class AppHealth {
         return new AppStatus(app.id(), app.name(), url, state, ready.size(), desired, updated,
                 new AppStatus.Resilience(!app.stopped() && missing.isEmpty(), List.copyOf(missing)),
                 release == null ? null : release.id(), release == null ? null : release.shortCommit(), deployedAt,
-                app.notice());
+                app.notice(), null);
     }
 
     public static boolean isReady(Pod pod) {

@@ -47,11 +47,12 @@ public class AppService {
     private final dev.nonstop.kube.InformerRegistry informers;
     private final dev.nonstop.app.internal.AppEvents events;
     private final AppSettings settings;
+    private final dev.nonstop.app.internal.AppCards cards;
 
     AppService(AppRepository apps, ReleaseRepository releases, BuildService builds, TenantService tenants,
                Caller caller, AuditLog audit, AppReconciler reconciler, Clock clock, TenantDirectory directory,
                dev.nonstop.kube.InformerRegistry informers, dev.nonstop.app.internal.AppEvents events,
-               AppSettings settings) {
+               AppSettings settings, dev.nonstop.app.internal.AppCards cards) {
         this.apps = apps;
         this.releases = releases;
         this.builds = builds;
@@ -64,6 +65,7 @@ public class AppService {
         this.informers = informers;
         this.events = events;
         this.settings = settings;
+        this.cards = cards;
 
     }
 
@@ -228,23 +230,16 @@ public class AppService {
     }
 
     AppStatus status(TenantInfo tenant, App app) {
-        String ns = tenant.slug().namespace();
-        Release release = app.currentReleaseId() == null ? null
-                : releases.findById(app.currentReleaseId()).map(ReleaseEntity::toRecord).orElse(null);
-        var deployment = informers.managed(io.fabric8.kubernetes.api.model.apps.Deployment.class).get(ns, app.name())
-                .orElse(null);
-        var pods = informers.managed(io.fabric8.kubernetes.api.model.Pod.class).inNamespace(ns).stream()
-                .filter(p -> p.getMetadata().getLabels() != null && app.name().equals(p.getMetadata().getLabels()
-                        .get(dev.nonstop.kube.KubeLabels.INSTANCE))).toList();
-        java.util.Map<String, String> zones = new java.util.HashMap<>();
-        informers.cluster(io.fabric8.kubernetes.api.model.Node.class).all().forEach(n -> zones.put(
-                n.getMetadata().getName(), n.getMetadata().getLabels() == null ? null
-                        : n.getMetadata().getLabels().get("topology.kubernetes.io/zone")));
-        boolean pdb = informers.managed(io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class)
-                .get(ns, app.name()).isPresent();
-        String url = "https://" + dev.nonstop.app.manifest.AppHost.of(app.name(), tenant.slug().value(),
-                settings.baseDomain());
-        return AppHealth.of(app, release, url, deployment, pods, zones, pdb, tenant.tier().limits().zonesPromised());
+        return cards.compute(tenant, app);
+    }
+
+    /**
+     * Calls {@code listener} with an app's fresh card whenever the cluster changes something of it;
+     * the card is computed once and shared by every open screen of the tenant. Run the result to stop.
+     */
+    public Runnable subscribeCards(java.util.function.Consumer<AppStatus> listener) {
+        caller.require();
+        return cards.subscribe(tenants.current().slug().namespace(), listener);
     }
 
     /** Calls {@code listener} with an app's id whenever the cluster changes something of it; run the result to stop. */

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record AppStatus(long appId, String name, String url, State state, int ready, int desired, int updated,
                         Resilience resilience, @Nullable Long releaseId, @Nullable String commit,
-                        @Nullable Instant deployedAt, @Nullable String notice) {
+                        @Nullable Instant deployedAt, @Nullable String notice, @Nullable FailoverDrill lastDrill) {
 
     public enum State {
         RUNNING, DEPLOYING, DEGRADED, STOPPED, FAILED
@@ -24,6 +24,11 @@ public record AppStatus(long appId, String name, String url, State state, int re
         public Missing(String key, Object... args) {
             this(key, List.of(args));
         }
+    }
+
+    public AppStatus withDrill(@Nullable FailoverDrill drill) {
+        return new AppStatus(appId, name, url, state, ready, desired, updated, resilience, releaseId, commit,
+                deployedAt, notice, drill);
     }
 
     /** Share of the rollout done, 0..100 (100 when not rolling out). */

@@ -50,6 +50,8 @@ public final class SourceFetcher {
             throw new UncheckedIOException(e);
         }
         try (Git git = Git.init().setBare(true).setDirectory(dir.toFile()).call()) {
+            // no background garbage collection in a repository that lives for one fetch
+            git.getRepository().getConfig().setInt("gc", null, "auto", 0);
             Bounds bounds = new Bounds(dir, settings.maxFetchBytes(), System.nanoTime() + settings.timeout().toNanos());
             var fetch = git.fetch().setRemote(ref.source().repository().toString() + ".git")
                     .setRefSpecs(new RefSpec(ref.refName() + ":refs/nonstop/fetched"))
@@ -115,11 +117,14 @@ public final class SourceFetcher {
         }
     }
 
-    private static void delete(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory left behind is removed with the machine's temp files
+    /** Removes the temporary repository; files vanishing meanwhile (a lock JGit drops) are no error. */
+    static void delete(Path dir) {
+        for (int attempt = 0; attempt < 3 && Files.exists(dir); attempt++) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | UncheckedIOException vanished) {
+                // walk again: what is left goes on the next pass
+            }
         }
     }
 

@@ -24,6 +24,12 @@ public class AppEvents {
 
     private static final Logger log = LoggerFactory.getLogger(AppEvents.class);
     private final Map<String, Set<Consumer<String>>> listeners = new ConcurrentHashMap<>();
+    private final Set<java.util.function.BiConsumer<String, String>> everywhere = ConcurrentHashMap.newKeySet();
+
+    /** Hears every app change in every namespace (namespace, app name): the shared card computation. */
+    void subscribeAll(java.util.function.BiConsumer<String, String> listener) {
+        everywhere.add(listener);
+    }
 
     /** Listens to the apps in one namespace; the listener gets the app name. Returns the undo. */
     public Runnable subscribe(String namespace, Consumer<String> listener) {
@@ -38,9 +44,8 @@ public class AppEvents {
             return;
         }
         HasMetadata object = change.object();
-        Set<Consumer<String>> targets = listeners.get(change.namespace());
         Map<String, String> labels = object.getMetadata().getLabels();
-        if (targets == null || targets.isEmpty() || labels == null || labels.get(KubeLabels.INSTANCE) == null) {
+        if (labels == null || labels.get(KubeLabels.INSTANCE) == null) {
             return;
         }
         changed(change.namespace(), labels.get(KubeLabels.INSTANCE));
@@ -48,6 +53,7 @@ public class AppEvents {
 
     /** Something of an app changed that its card shows (the cluster, or its release's state). */
     public void changed(String namespace, String app) {
+        everywhere.forEach(l -> l.accept(namespace, app));
         Set<Consumer<String>> targets = listeners.get(namespace);
         if (targets == null) {
             return;

@@ -35,7 +35,7 @@ public class AppCard extends Div {
     private final Anchor link = new Anchor();
     private final long appId;
 
-    public AppCard(AppStatus status, java.util.Optional<FailoverDrill> lastDrill, AppsView actions) {
+    public AppCard(AppStatus status, AppsView actions) {
         this.appId = status.appId();
         setId("app-" + status.name());
         addClassNames("nonstop-app-card");
@@ -58,14 +58,15 @@ public class AppCard extends Div {
         title.addClassNames("nonstop-app-title");
         add(title, new HorizontalLayout(state, replicas, resilience), missing, release, progress, notice, drill,
                 new HorizontalLayout(stop, failover));
-        show(status, lastDrill);
+        show(status);
     }
 
     public long appId() {
         return appId;
     }
 
-    public void show(AppStatus s, java.util.Optional<FailoverDrill> lastDrill) {
+    public void show(AppStatus s) {
+        java.util.Optional<FailoverDrill> lastDrill = java.util.Optional.ofNullable(s.lastDrill());
         drill.setVisible(lastDrill.isPresent());
         lastDrill.ifPresent(d -> drill.setText(!d.finished() ? getTranslation("apps.drill.running")
                 : getTranslation("apps.drill.result", seconds(d.startedAt(), d.droppedAt()),

@@ -48,6 +48,7 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
     final VerticalLayout ready = new VerticalLayout();
     private final Map<Long, AppCard> cardsById = new LinkedHashMap<>();
     private final Set<Long> redrawQueued = ConcurrentHashMap.newKeySet();
+    private final Map<Long, AppStatus> latest = new ConcurrentHashMap<>();
     private Runnable unsubscribe = () -> { };
 
     AppsView(AppService apps, BuildService builds, dev.nonstop.app.FailoverService failovers) {
@@ -73,7 +74,7 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
         cards.removeAll();
         List<AppStatus> statuses = apps.statuses();
         for (AppStatus status : statuses) {
-            AppCard card = new AppCard(status, lastDrill(status.appId()), this);
+            AppCard card = new AppCard(status, this);
             cardsById.put(status.appId(), card);
             cards.add(card);
         }
@@ -136,9 +137,6 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
         }
     }
 
-    private java.util.Optional<dev.nonstop.app.FailoverDrill> lastDrill(long appId) {
-        return failovers.drills(appId).stream().findFirst();
-    }
 
     AppCard card(long appId) {
         return cardsById.get(appId);
@@ -147,18 +145,23 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
     private void redraw(long appId) {
         AppCard card = cardsById.get(appId);
         if (card != null) {
-            card.show(apps.status(appId), lastDrill(appId));
+            card.show(apps.status(appId));
         }
     }
 
     @Override
     protected void onAttach(AttachEvent attach) {
         UI ui = attach.getUI();
-        unsubscribe = apps.subscribe(appId -> {
-            if (redrawQueued.add(appId)) {
+        // the card arrives computed once for every open screen; a burst becomes one redraw with the newest
+        unsubscribe = apps.subscribeCards(status -> {
+            latest.put(status.appId(), status);
+            if (redrawQueued.add(status.appId())) {
                 ui.access(() -> {
-                    redrawQueued.remove(appId);
-                    redraw(appId);
+                    redrawQueued.remove(status.appId());
+                    AppCard card = cardsById.get(status.appId());
+                    if (card != null) {
+                        card.show(latest.get(status.appId()));
+                    }
                 });
             }
         });
