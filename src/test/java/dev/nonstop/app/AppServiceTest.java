@@ -202,6 +202,39 @@ class AppServiceTest {
     }
 
     @Test
+    void a_rollout_that_makes_no_progress_is_rolled_back_after_its_deadline() {
+        App app = apps.deploy(built().id());
+        awaitAvailable(2);
+        within(SOON, () -> assertThat(apps.get(app.id()).goodReleaseId()).isNotNull());
+        long good = apps.get(app.id()).goodReleaseId();
+        // cordon every server the app does not run on: the surge pod of the next release finds no room
+        Set<String> used = pods().stream().map(p -> p.getSpec().getNodeName()).collect(Collectors.toSet());
+        List<String> cordoned = cluster.nodes().list().getItems().stream().map(n -> n.getMetadata().getName())
+                .filter(n -> !used.contains(n)).toList();
+        cordoned.forEach(n -> cluster.nodes().withName(n).edit(node -> {
+            node.getSpec().setUnschedulable(true);
+            return node;
+        }));
+        try {
+            Build stuck = built();
+            apps.deploy(stuck.id());
+            within(Duration.ofSeconds(40), () -> {
+                App now = apps.get(app.id());
+                assertThat(now.currentReleaseId()).isEqualTo(good);
+                assertThat(now.notice()).contains("rolled back").contains("no progress");
+            });
+            within(SOON, () -> assertThat(deployment().getSpec().getTemplate().getSpec().getContainers().getFirst()
+                    .getImage()).doesNotContain(stuck.imageDigest()));
+        } finally {
+            cordoned.forEach(n -> cluster.nodes().withName(n).edit(node -> {
+                node.getSpec().setUnschedulable(false);
+                return node;
+            }));
+        }
+        awaitAvailable(2);
+    }
+
+    @Test
     void a_deploy_the_quota_cannot_hold_is_refused_with_numbers() {
         Build build = built();
         applier.apply(Workloads.restrictedApp(ns(), "hog", 79));
