@@ -114,6 +114,8 @@ public class AppConfigService {
         env.saveAll(next);
         app.resize(config.size());
         app.autoscale(config.autoscaling(), config.autoscaleMax());
+        env.flush();
+        apps.releaseConfiguration(app, user.email().value());
         audit.record(tenant.slug().value(), "app.configured", user.email() + " configured " + before.name()
                 + ": size " + config.size() + ", autoscaling " + (config.autoscaling() ? "up to "
                 + config.autoscaleMax() : "off") + ", variables " + config.env().keySet() + ", secrets "

@@ -48,11 +48,13 @@ public class AppService {
     private final dev.nonstop.app.internal.AppEvents events;
     private final AppSettings settings;
     private final dev.nonstop.app.internal.AppCards cards;
+    private final dev.nonstop.app.internal.EnvSnapshot snapshots;
 
     AppService(AppRepository apps, ReleaseRepository releases, BuildService builds, TenantService tenants,
                Caller caller, AuditLog audit, AppReconciler reconciler, Clock clock, TenantDirectory directory,
                dev.nonstop.kube.InformerRegistry informers, dev.nonstop.app.internal.AppEvents events,
-               AppSettings settings, dev.nonstop.app.internal.AppCards cards) {
+               AppSettings settings, dev.nonstop.app.internal.AppCards cards,
+               dev.nonstop.app.internal.EnvSnapshot snapshots) {
         this.apps = apps;
         this.releases = releases;
         this.builds = builds;
@@ -66,6 +68,7 @@ public class AppService {
         this.events = events;
         this.settings = settings;
         this.cards = cards;
+        this.snapshots = snapshots;
 
     }
 
@@ -92,8 +95,10 @@ public class AppService {
                     clock.instant()));
         }
         String image = repository(build.image()) + "@" + build.imageDigest();
-        ReleaseEntity release = releases.save(new ReleaseEntity(app.id(), buildId, image, build.commit(),
-                source.port(), source.healthPath(), replicas, size, user.email().value(), clock.instant()));
+        ReleaseEntity release = new ReleaseEntity(app.id(), buildId, image, build.commit(),
+                source.port(), source.healthPath(), replicas, size, user.email().value(), clock.instant());
+        release.envSnapshot(snapshots.take(app.id()));
+        release = releases.save(release);
         app.release(release.id());
         app.stop(false);
         app.notice(null);
@@ -128,9 +133,11 @@ public class AppService {
             return;
         }
         String image = repository(build.image()) + "@" + build.imageDigest();
-        ReleaseEntity release = releases.save(new ReleaseEntity(app.id(), build.id(), image, build.commit(),
+        ReleaseEntity release = new ReleaseEntity(app.id(), build.id(), image, build.commit(),
                 current.port(), current.healthPath(), before.replicas(), before.size(), build.requestedBy(),
-                clock.instant()));
+                clock.instant());
+        release.envSnapshot(snapshots.take(app.id()));
+        release = releases.save(release);
         app.release(release.id());
         app.notice(null);
         audit.recordAs("github", tenant.slug().value(), "app.deployed", build.requestedBy() + " deployed "
@@ -173,17 +180,43 @@ public class AppService {
         return applyAfterCommit(app);
     }
 
-    /** Runs an earlier release of the app again. */
+    /**
+     * A configuration change is a release too: same image, the new configuration. Returns its id.
+     * For {@link AppConfigService}.
+     */
+    long releaseConfiguration(AppEntity app, String by) {
+        App record = app.toRecord();
+        Release current = record.currentReleaseId() == null ? null
+                : releases.findById(record.currentReleaseId()).map(ReleaseEntity::toRecord).orElse(null);
+        if (current == null) {
+            return -1;
+        }
+        ReleaseEntity release = new ReleaseEntity(app.id(), current.buildId(), current.image(), current.commit(),
+                current.port(), current.healthPath(), record.replicas(), record.size(), by, clock.instant());
+        release.envSnapshot(snapshots.take(app.id()));
+        release = releases.save(release);
+        app.release(release.id());
+        return release.id();
+    }
+
+    /** Runs an earlier release of the app again, with the configuration it ran with. */
     @Transactional
     public App rollBackTo(long appId, long releaseId) {
         CurrentUser user = caller.require();
         AppEntity app = own(user, appId);
         ReleaseEntity target = releases.findById(releaseId).filter(r -> r.toRecord().appId() == appId)
                 .orElseThrow(() -> new UserError("app.release.not-found"));
-        ReleaseEntity again = releases.save(new ReleaseEntity(appId, target.toRecord().buildId(),
+        if (target.envSnapshot() != null) {
+            // the configuration that release ran with comes back with it
+            snapshots.restore(appId, target.envSnapshot());
+        }
+        app.resize(target.toRecord().size());
+        ReleaseEntity again = new ReleaseEntity(appId, target.toRecord().buildId(),
                 target.toRecord().image(), target.toRecord().commit(), target.toRecord().port(),
-                target.toRecord().healthPath(), app.toRecord().replicas(), app.toRecord().size(),
-                user.email().value(), clock.instant()));
+                target.toRecord().healthPath(), app.toRecord().replicas(), target.toRecord().size(),
+                user.email().value(), clock.instant());
+        again.envSnapshot(snapshots.take(appId));
+        again = releases.save(again);
         app.release(again.id());
         app.notice(null);
         audit.record(tenants.current().slug().value(), "app.rolled-back", user.email() + " rolled "

@@ -405,6 +405,27 @@ class AppServiceTest {
     }
 
     @Test
+    void every_configuration_is_a_release_and_a_rollback_brings_its_configuration_back() {
+        App app = apps.deploy(built().id());
+        awaitAvailable(2);
+        configs.configure(app.id(), new AppConfig(dev.nonstop.common.ReplicaSize.S, false, 0,
+                java.util.Map.of("MODE", "blue"), java.util.Map.of(), List.of()));
+        long blue = apps.get(app.id()).currentReleaseId();
+        configs.configure(app.id(), new AppConfig(dev.nonstop.common.ReplicaSize.S, false, 0,
+                java.util.Map.of("MODE", "green"), java.util.Map.of(), List.of()));
+        assertThat(apps.get(app.id()).currentReleaseId()).isNotEqualTo(blue);
+        assertThat(apps.releases(app.id())).hasSize(3);
+        within(SOON, () -> assertThat(deployment().getSpec().getTemplate().getSpec().getContainers().getFirst()
+                .getEnv()).anySatisfy(e -> assertThat(e.getName() + "=" + e.getValue()).isEqualTo("MODE=green")));
+
+        apps.rollBackTo(app.id(), blue);
+        assertThat(configs.config(app.id()).env()).containsEntry("MODE", "blue");
+        within(SOON, () -> assertThat(deployment().getSpec().getTemplate().getSpec().getContainers().getFirst()
+                .getEnv()).anySatisfy(e -> assertThat(e.getName() + "=" + e.getValue()).isEqualTo("MODE=blue")));
+        awaitAvailable(2);
+    }
+
+    @Test
     void scale_stop_and_start() {
         App app = apps.deploy(built().id());
         awaitAvailable(2);

@@ -32,6 +32,7 @@ public class ReleaseEntity {
     private Release.Status status = Release.Status.ROLLING_OUT;
     private String createdBy = "";
     private Instant createdAt = Instant.EPOCH;
+    private @Nullable String envSnapshot;
 
     protected ReleaseEntity() {
     }
@@ -55,6 +56,15 @@ public class ReleaseEntity {
             throw new IllegalStateException("not saved yet");
         }
         return id;
+    }
+
+    /** The app's variables when this release was made (secret values sealed), as written by {@link EnvSnapshot}. */
+    public void envSnapshot(String snapshot) {
+        envSnapshot = snapshot;
+    }
+
+    public @Nullable String envSnapshot() {
+        return envSnapshot;
     }
 
     public void status(Release.Status newStatus) {
