@@ -63,9 +63,13 @@ public class FailoverService {
         if (watcher.running(ns, status.name())) {
             throw new UserError("app.drill.running");
         }
-        NodeFaults faults = nodeFaults.getIfAvailable();
+        NodeFaults faults = faults();
         if (failNode && faults == null) {
             throw new UserError("app.drill.no-node-faults");
+        }
+        if (failNode && !faults.simulated() && !user.admin()) {
+            // a real node holds other tenants' pods: only platform admins may take one away
+            throw new dev.nonstop.common.AccessDenied();
         }
         Pod pod = informers.managed(Pod.class).inNamespace(ns).stream()
                 .filter(p -> p.getMetadata().getLabels() != null
@@ -92,8 +96,13 @@ public class FailoverService {
         return drills.findByAppIdOrderByIdDesc(appId).stream().map(DrillEntity::toRecord).toList();
     }
 
-    /** Whether a drill can also fail a whole node here (the sandbox can; a real cluster cannot through the portal). */
+    /** Whether the caller's drills can also fail the pod's node: in the sandbox anyone, on a real cluster admins. */
     public boolean canFailNodes() {
-        return nodeFaults.getIfAvailable() != null;
+        NodeFaults faults = faults();
+        return faults != null && (faults.simulated() || caller.require().admin());
+    }
+
+    private @org.jspecify.annotations.Nullable NodeFaults faults() {
+        return nodeFaults.orderedStream().filter(NodeFaults::available).findFirst().orElse(null);
     }
 }

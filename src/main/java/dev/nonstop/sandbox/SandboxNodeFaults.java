@@ -15,6 +15,16 @@ class SandboxNodeFaults implements NodeFaults {
     }
 
     @Override
+    public boolean available() {
+        return cluster.running().isPresent();
+    }
+
+    @Override
+    public boolean simulated() {
+        return true;
+    }
+
+    @Override
     public void failNode(String node) {
         cluster.running().orElseThrow(() -> new UserError("sandbox.not-running")).failNode(node);
     }

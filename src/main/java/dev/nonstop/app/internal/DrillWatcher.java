@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
@@ -85,7 +84,8 @@ public class DrillWatcher {
         }).orElse(true));
         if (Boolean.TRUE.equals(done) && active.remove(drill.drillId()) != null) {
             if (!drill.failedNode().isEmpty()) {
-                Optional.ofNullable(nodeFaults.getIfAvailable()).ifPresent(f -> f.recoverNode(drill.failedNode()));
+                nodeFaults.orderedStream().filter(NodeFaults::available).findFirst()
+                        .ifPresent(f -> f.recoverNode(drill.failedNode()));
             }
             events.changed(drill.namespace(), drill.app());
         }

@@ -49,6 +49,7 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
     final Grid<PodInfo> pods = new Grid<>();
     final Grid<ClusterEvent> events = new Grid<>();
     final Grid<Release> releases = new Grid<>();
+    final Grid<dev.nonstop.app.FailoverDrill> drills = new Grid<>();
     final Select<String> logPod = new Select<>();
     final Pre log = new Pre();
     final IntegerField replicas = new IntegerField();
@@ -93,6 +94,17 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
         releases.addColumn(Release::createdBy).setHeader(getTranslation("app.detail.by"));
         releases.addComponentColumn(r -> new Button(getTranslation("app.detail.rollback"), e -> rollBack(r)));
         releases.setAllRowsVisible(true);
+        drills.setId("app-drills");
+        drills.addColumn(d -> WHEN.format(d.startedAt())).setHeader(getTranslation("app.detail.when"));
+        drills.addColumn(d -> d.pod() + (d.nodeFailed() ? " + " + d.node() : ""))
+                .setHeader(getTranslation("app.detail.drill.taken"));
+        drills.addColumn(d -> d.droppedAt() == null ? "–" : seconds(d.startedAt(), d.droppedAt()))
+                .setHeader(getTranslation("app.detail.drill.dropped"));
+        drills.addColumn(d -> d.recovery() == null ? (d.finished() ? getTranslation("app.detail.drill.not-recovered")
+                : "…") : String.format(java.util.Locale.ROOT, "%.1f s", d.recovery().toMillis() / 1000.0))
+                .setHeader(getTranslation("app.detail.drill.recovered"));
+        drills.addColumn(d -> d.minReady() + " / " + d.desired()).setHeader(getTranslation("app.detail.drill.fewest"));
+        drills.setAllRowsVisible(true);
         logPod.setLabel(getTranslation("app.detail.log-of"));
         logPod.setId("app-log-pod");
         logPod.addValueChangeListener(e -> showLog());
@@ -114,6 +126,7 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
         add(title, actions, new H3(getTranslation("app.detail.config")), configHolder,
                 new H3(getTranslation("app.detail.pods")), pods,
                 new H3(getTranslation("app.detail.releases")), releases,
+                new H3(getTranslation("app.detail.drills")), drills,
                 new H3(getTranslation("app.detail.events")), events, new H3(getTranslation("app.detail.logs")),
                 logPod, log);
     }
@@ -163,6 +176,7 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
             pods.setItems(podList);
             events.setItems(insight.events(appId));
             releases.setItems(apps.releases(appId));
+            drills.setItems(failovers.drills(appId));
             String selected = logPod.getValue();
             logPod.setItems(podList.stream().map(PodInfo::name).toList());
             if (selected != null && podList.stream().anyMatch(p -> p.name().equals(selected))) {
@@ -211,6 +225,10 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
         } catch (UserError refused) {
             Messages.error(this, refused);
         }
+    }
+
+    private static String seconds(Instant from, Instant to) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", Duration.between(from, to).toMillis() / 1000.0);
     }
 
     private String age(Instant started) {

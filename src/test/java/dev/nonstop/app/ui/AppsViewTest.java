@@ -74,6 +74,7 @@ class AppsViewTest extends UiTest {
         assertThat(detail.pods.getGenericDataView().getItems().map(p -> ((dev.nonstop.app.PodInfo) p).zone()))
                 .doesNotContainNull();
         assertThat(detail.releases.getGenericDataView().getItems().count()).isEqualTo(1);
+        assertThat(detail.drills.getGenericDataView().getItems().count()).isEqualTo(1);
         assertThat(detail.events.getGenericDataView().getItems().map(e -> ((dev.nonstop.app.ClusterEvent) e)
                 .reason())).contains("ScalingReplicaSet");
         String pod = ((dev.nonstop.app.PodInfo) detail.pods.getGenericDataView().getItems().findFirst()
