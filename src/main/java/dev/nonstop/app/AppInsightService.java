@@ -96,6 +96,34 @@ public class AppInsightService {
         }
     }
 
+    /**
+     * Streams a pod's log as it is written (Kubernetes {@code follow}), line by line, from its last
+     * {@value #LOG_LINES} lines on; close the result to stop. A cluster that cannot follow (the sandbox)
+     * sends what it has and ends.
+     */
+    public AutoCloseable follow(long appId, String podName, java.util.function.Consumer<String> line) {
+        App app = apps.get(appId);
+        Pod pod = podsOf(app).stream().filter(p -> p.getMetadata().getName().equals(podName)).findFirst()
+                .orElseThrow(() -> new UserError("app.pod.not-found", podName));
+        var watch = client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(podName)
+                .tailingLines(LOG_LINES).watchLog();
+        Thread reader = Thread.ofVirtual().name("log-" + podName).start(() -> {
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(watch.getOutput(),
+                    java.nio.charset.StandardCharsets.UTF_8))) {
+                String next;
+                while ((next = lines.readLine()) != null) {
+                    line.accept(next);
+                }
+            } catch (java.io.IOException | RuntimeException closed) {
+                // the watch was closed or the pod went away
+            }
+        });
+        return () -> {
+            watch.close();
+            reader.interrupt();
+        };
+    }
+
     private List<Pod> podsOf(App app) {
         String ns = tenants.current().slug().namespace();
         return informers.managed(Pod.class).inNamespace(ns).stream()

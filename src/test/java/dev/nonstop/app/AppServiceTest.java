@@ -127,6 +127,14 @@ class AppServiceTest {
                 .endsWith("@" + build.imageDigest());
         within(SOON, () -> assertThat(apps.releases(app.id())).singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo(Release.Status.GOOD)));
+
+        List<String> lines = new CopyOnWriteArrayList<>();
+        try (AutoCloseable follow = insight.follow(app.id(), pods().getFirst().getMetadata().getName(), lines::add)) {
+            within(SOON, () -> assertThat(lines).isNotEmpty());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        assertThat(insight.log(app.id(), pods().getFirst().getMetadata().getName())).isNotBlank();
     }
 
     @Test

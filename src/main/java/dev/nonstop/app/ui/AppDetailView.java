@@ -57,6 +57,8 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
     private long appId;
     private String name = "";
     private Runnable unsubscribe = () -> { };
+    private final java.util.concurrent.atomic.AtomicReference<AutoCloseable> following =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final AtomicBoolean redrawQueued = new AtomicBoolean();
 
     private final dev.nonstop.app.AppConfigService configs;
@@ -187,7 +189,9 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
         }
     }
 
+    /** Shows the selected pod's log and follows it live (where the cluster streams logs). */
     private void showLog() {
+        stopFollowing();
         if (logPod.getValue() == null) {
             log.setText("");
             return;
@@ -196,6 +200,50 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
             log.setText(insight.log(appId, logPod.getValue()));
         } catch (UserError gone) {
             log.setText(Messages.of(this, gone));
+            return;
+        }
+        UI ui = UI.getCurrent();
+        if (ui == null || following.get() != null) {
+            return;
+        }
+        try {
+            String pod = logPod.getValue();
+            StringBuilder pending = new StringBuilder();
+            following.set(insight.follow(appId, pod, line -> {
+                synchronized (pending) {
+                    pending.append(line).append('\n');
+                }
+                ui.access(() -> {
+                    String more;
+                    synchronized (pending) {
+                        more = pending.toString();
+                        pending.setLength(0);
+                    }
+                    if (!more.isEmpty() && pod.equals(logPod.getValue())) {
+                        String text = log.getText();
+                        log.setText(text.contains(more) ? text : tail(text + more));
+                    }
+                });
+            }));
+        } catch (RuntimeException notStreamed) {
+            // the page still refreshes the log whenever the app changes
+        }
+    }
+
+    private static String tail(String text) {
+        String[] lines = text.split("\n");
+        int from = Math.max(0, lines.length - AppInsightService.LOG_LINES);
+        return String.join("\n", java.util.Arrays.copyOfRange(lines, from, lines.length)) + "\n";
+    }
+
+    private void stopFollowing() {
+        AutoCloseable current = following.getAndSet(null);
+        if (current != null) {
+            try {
+                current.close();
+            } catch (Exception ignored) {
+                // already closed
+            }
         }
     }
 
@@ -248,9 +296,6 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
                 ui.access(() -> {
                     redrawQueued.set(false);
                     refresh();
-                    if (logPod.getValue() != null) {
-                        showLog();
-                    }
                 });
             }
         });
@@ -259,6 +304,7 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
     @Override
     protected void onDetach(DetachEvent detach) {
         unsubscribe.run();
+        stopFollowing();
     }
 
     @Override
