@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * sizes, and the latency from an object change to the portal's informer event (p50, p99).
  * Run: {@code ./mvnw -Pbench test -Dbench.tenants=1000 -Dbench.apps=5} (see README, Benchmarks).
  */
-class SandboxScaleBenchmark {
+public class SandboxScaleBenchmark {
 
     static int prop(String name, int fallback) {
         return Integer.getInteger(name, fallback);
@@ -201,7 +201,7 @@ class SandboxScaleBenchmark {
                 .endSpec().endTemplate().endSpec().build();
     }
 
-    static double pct(long[] sorted, int p) {
+    public static double pct(long[] sorted, int p) {
         if (sorted.length == 0) {
             return Double.NaN;
         }

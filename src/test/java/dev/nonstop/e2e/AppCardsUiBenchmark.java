@@ -1,0 +1,185 @@
+package dev.nonstop.e2e;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import dev.nonstop.app.App;
+import dev.nonstop.app.AppService;
+import dev.nonstop.app.AppStatus;
+import dev.nonstop.app.FailoverService;
+import dev.nonstop.bench.SandboxScaleBenchmark;
+import dev.nonstop.build.Build;
+import dev.nonstop.build.BuildService;
+import dev.nonstop.build.BuildSource;
+import dev.nonstop.build.BuildStatus;
+import dev.nonstop.build.Inspection;
+import dev.nonstop.sandbox.SandboxCluster;
+import dev.nonstop.security.SignUpResult;
+import dev.nonstop.tenant.TenantService;
+import dev.nonstop.testsupport.Fixtures;
+import dev.nonstop.testsupport.GitFixtures;
+import dev.nonstop.tier.TierCode;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A pod turning Ready → the card showing it in real browser sessions: {@code bench.ui.tenants}
+ * tenants (default 20), each watched by {@code bench.ui.pages} open Apps pages (default 5, so 100
+ * Vaadin UIs with Push in headless Chromium). Each page records, in the browser, when its card goes
+ * back to 2/2 after a failover drill took a replica away; the figure is that moment minus the moment
+ * the replacement pod turned Ready. Run: {@code ./mvnw -Pbench test -Dtest=AppCardsUiBenchmark}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(Fixtures.class)
+class AppCardsUiBenchmark {
+
+    static final String WATCH_CARD = """
+            () => {
+              const el = document.querySelector('#app-replicas-app');
+              window.__dropped = false; window.__back = null;
+              new MutationObserver(() => {
+                const t = el.textContent;
+                if (t.startsWith('1/2')) { window.__dropped = true; }
+                if (window.__dropped && t === '2/2 ready' && window.__back === null) { window.__back = Date.now(); }
+              }).observe(el, {childList: true, characterData: true, subtree: true});
+            }""";
+
+    @LocalServerPort int port;
+    @Autowired Fixtures fixtures;
+    @Autowired BuildService builds;
+    @Autowired AppService apps;
+    @Autowired FailoverService failovers;
+    @Autowired TenantService tenants;
+    @Autowired KubernetesClient cluster;
+    @Autowired SandboxCluster sandbox;
+
+    record Tenant(SignUpResult owner, SecurityContext security, long appId) {
+    }
+
+    @Test
+    void pod_ready_to_card_in_browser_sessions() throws Exception {
+        int count = Integer.getInteger("bench.ui.tenants", 20);
+        int pagesPer = Integer.getInteger("bench.ui.pages", 5);
+        sandbox.running().orElseThrow().clock().setSpeed(Double.parseDouble(System.getProperty("bench.speed", "10")));
+        var git = GitFixtures.shared();
+        List<Tenant> all = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            SignUpResult owner = fixtures.newTenant();
+            fixtures.signInAs(Fixtures.ADMIN);
+            tenants.changeTier(owner.tenantId(), TierCode.PAID);
+            fixtures.signInAs(owner.email().value());
+            Inspection inspection = builds.inspect(git.url("acme", "docker-app"), null);
+            BuildSource source = builds.createSource("app", git.url("acme", "docker-app"), null, inspection.detection());
+            Build build = builds.start(source.id());
+            AppPathWait.until(() -> builds.get(build.id()).status() == BuildStatus.SUCCEEDED, Duration.ofMinutes(2));
+            App app = apps.deploy(build.id());
+            AppPathWait.until(() -> apps.status(app.id()).state() == AppStatus.State.RUNNING, Duration.ofMinutes(2));
+            all.add(new Tenant(owner, SecurityContextHolder.getContext(), app.id()));
+            SecurityContextHolder.clearContext();
+        }
+
+        Map<String, Long> readyAt = new ConcurrentHashMap<>();
+        List<Long> latencies = new ArrayList<>();
+        try (Playwright playwright = Browser.playwright()) {
+            var browser = Browser.launch(playwright);
+            Map<Long, List<Page>> pages = new ConcurrentHashMap<>();
+            for (Tenant t : all) {
+                BrowserContext context = browser.newContext();
+                Page login = context.newPage();
+                login.navigate("http://localhost:" + port + "/login");
+                login.locator("vaadin-login-form input[name='username']").fill(t.owner().email().value());
+                login.locator("vaadin-login-form input[name='password']").fill(Fixtures.PASSWORD);
+                login.locator("vaadin-login-form vaadin-button[theme~='submit']").click();
+                login.locator("#current-tenant").waitFor();
+                List<Page> watching = new ArrayList<>();
+                for (int p = 0; p < pagesPer; p++) {
+                    Page page = p == 0 ? login : context.newPage();
+                    page.navigate("http://localhost:" + port + "/apps");
+                    page.locator("#app-replicas-app").waitFor();
+                    page.waitForFunction("() => document.querySelector('#app-replicas-app').textContent === '2/2 ready'");
+                    page.evaluate(WATCH_CARD);
+                    watching.add(page);
+                }
+                pages.put(t.appId(), watching);
+            }
+            try (Watch watch = cluster.pods().inAnyNamespace().watch(new Watcher<>() {
+                @Override
+                public void eventReceived(Action action, Pod pod) {
+                    boolean ready = pod.getStatus() != null && pod.getStatus().getConditions() != null
+                            && pod.getStatus().getConditions().stream().anyMatch(c -> "Ready".equals(c.getType())
+                                    && "True".equals(c.getStatus()));
+                    if (ready && pod.getMetadata().getDeletionTimestamp() == null) {
+                        readyAt.put(pod.getMetadata().getNamespace(), System.currentTimeMillis());
+                    }
+                }
+
+                @Override
+                public void onClose(WatcherException cause) {
+                }
+            })) {
+                readyAt.clear();
+                for (Tenant t : all) {
+                    SecurityContextHolder.setContext(t.security());
+                    failovers.drill(t.appId(), false);
+                }
+                for (Tenant t : all) {
+                    for (Page page : pages.get(t.appId())) {
+                        page.waitForFunction("() => window.__back !== null", null,
+                                new Page.WaitForFunctionOptions().setTimeout(120_000));
+                        long back = ((Number) page.evaluate("() => window.__back")).longValue();
+                        Long ready = readyAt.get(t.owner().slug().namespace());
+                        if (ready != null) {
+                            latencies.add((back - ready) * 1_000_000L);
+                        }
+                    }
+                }
+            }
+        } finally {
+            sandbox.running().orElseThrow().clock().setSpeed(1);
+            SecurityContextHolder.clearContext();
+        }
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        String report = String.format("App cards in browsers (%s): %d tenants x %d Apps pages = %d Vaadin UIs; "
+                        + "pod Ready -> card shows 2/2: p50 %.0f ms, p99 %.0f ms, max %.0f ms (%d samples)",
+                java.time.Instant.now(), count, pagesPer, count * pagesPer, SandboxScaleBenchmark.pct(sorted, 50),
+                SandboxScaleBenchmark.pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
+                sorted.length);
+        System.out.println(report);
+        Path out = Path.of("target", "bench-results.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report + "\n", java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /** Polling helper for the setup (the measured part waits in the browser). */
+    static final class AppPathWait {
+        static void until(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!condition.getAsBoolean()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("not reached within " + timeout);
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+}
