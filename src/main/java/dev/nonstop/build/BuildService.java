@@ -284,11 +284,11 @@ public class BuildService {
         CurrentUser user = caller.require();
         Build build = get(buildId);
         if (!build.status().finished()) {
+            // a merge patch, not read-modify-write: the run's status changes all the time while it runs
             client.resources(PipelineRun.class).inNamespace(settings.namespace()).withName("build-" + buildId)
-                    .edit(run -> {
-                        run.getSpec().status = "Cancelled";
-                        return run;
-                    });
+                    .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                            io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                            "{\"spec\":{\"status\":\"Cancelled\"}}");
             tx.executeWithoutResult(status -> audit.record(tenantSlug(user), "build.cancelled",
                     user.email() + " cancelled build " + buildId));
         }

@@ -107,6 +107,12 @@ class AppServiceTest {
         });
     }
 
+    private void cordon(String node, boolean unschedulable) {
+        cluster.nodes().withName(node).patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                "{\"spec\":{\"unschedulable\":" + unschedulable + "}}");
+    }
+
     private List<Pod> pods() {
         return cluster.pods().inNamespace(ns()).withLabel("app.kubernetes.io/instance", "web").list().getItems()
                 .stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null).toList();
@@ -219,10 +225,7 @@ class AppServiceTest {
         Set<String> used = pods().stream().map(p -> p.getSpec().getNodeName()).collect(Collectors.toSet());
         List<String> cordoned = cluster.nodes().list().getItems().stream().map(n -> n.getMetadata().getName())
                 .filter(n -> !used.contains(n)).toList();
-        cordoned.forEach(n -> cluster.nodes().withName(n).edit(node -> {
-            node.getSpec().setUnschedulable(true);
-            return node;
-        }));
+        cordoned.forEach(n -> cordon(n, true));
         try {
             Build stuck = built();
             apps.deploy(stuck.id());
@@ -234,10 +237,7 @@ class AppServiceTest {
             within(SOON, () -> assertThat(deployment().getSpec().getTemplate().getSpec().getContainers().getFirst()
                     .getImage()).doesNotContain(stuck.imageDigest()));
         } finally {
-            cordoned.forEach(n -> cluster.nodes().withName(n).edit(node -> {
-                node.getSpec().setUnschedulable(false);
-                return node;
-            }));
+            cordoned.forEach(n -> cordon(n, false));
         }
         awaitAvailable(2);
     }

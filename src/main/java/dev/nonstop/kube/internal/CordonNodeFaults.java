@@ -48,9 +48,9 @@ class CordonNodeFaults implements NodeFaults {
     }
 
     private void cordon(String node, boolean unschedulable) {
-        client.nodes().withName(node).edit(n -> {
-            n.getSpec().setUnschedulable(unschedulable);
-            return n;
-        });
+        // a merge patch: the kubelet keeps updating the node's status meanwhile
+        client.nodes().withName(node).patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                "{\"spec\":{\"unschedulable\":" + unschedulable + "}}");
     }
 }
