@@ -246,18 +246,24 @@ class AppServiceTest {
     void a_deploy_the_quota_cannot_hold_is_refused_with_numbers() {
         Build build = built();
         applier.apply(Workloads.restrictedApp(ns(), "hog", 79));
-        within(SOON, () -> assertThat(tenants.usage(owner.tenantId()))
-                .anySatisfy(u -> assertThat(u.resource().equals("pods") && u.used().equals("79")).isTrue()));
-        assertThatThrownBy(() -> apps.deploy(build.id())).isInstanceOfSatisfying(QuotaRefused.class, e -> {
-            assertThat(e.result().shortfalls()).anySatisfy(s -> {
-                assertThat(s.resource()).isEqualTo("pods");
-                assertThat(s.format(s.needed())).isEqualTo("3");
-                assertThat(s.format(s.free())).isEqualTo("1");
+        try {
+            within(SOON, () -> assertThat(tenants.usage(owner.tenantId()))
+                    .anySatisfy(u -> assertThat(u.resource().equals("pods") && u.used().equals("79")).isTrue()));
+            assertThatThrownBy(() -> apps.deploy(build.id())).isInstanceOfSatisfying(QuotaRefused.class, e -> {
+                assertThat(e.result().shortfalls()).anySatisfy(s -> {
+                    assertThat(s.resource()).isEqualTo("pods");
+                    assertThat(s.format(s.needed())).isEqualTo("3");
+                    assertThat(s.format(s.free())).isEqualTo("1");
+                });
+                assertThat(String.valueOf(e.args()[1])).contains("stop another app");
             });
-            assertThat(String.valueOf(e.args()[1])).contains("stop another app");
-        });
-        assertThat(apps.apps()).isEmpty();
+            assertThat(apps.apps()).isEmpty();
+        } finally {
+            // 79 pods hold a good part of the sandbox's servers: the tests after this one need them
+            cluster.apps().deployments().inNamespace(ns()).withName("hog").delete();
+        }
     }
+
 
     @Test
     void another_tenant_can_neither_see_nor_act_on_the_app_and_delete_leaves_nothing() {
@@ -343,7 +349,14 @@ class AppServiceTest {
         FailoverDrill started = failovers.drill(app.id(), true);
         assertThat(started.pod()).isNotBlank();
         assertThatThrownBy(() -> failovers.drill(app.id(), false)).isInstanceOf(dev.nonstop.common.UserError.class);
-        within(SOON, () -> assertThat(failovers.drills(app.id()).getFirst().finished()).isTrue());
+        within(SOON, () -> assertThat(failovers.drills(app.id()).getFirst().finished())
+                .as(() -> "drill not finished; pods " + pods().stream().map(p -> p.getMetadata().getName() + "@"
+                        + p.getSpec().getNodeName() + ":" + (p.getStatus() == null ? "?" : p.getStatus().getPhase()))
+                        .toList() + "; nodes " + cluster.nodes().list().getItems().stream().map(n -> n.getMetadata()
+                        .getName() + (Boolean.TRUE.equals(n.getSpec().getUnschedulable()) ? "(cordoned)" : "")
+                        + n.getStatus().getConditions().stream().filter(c -> c.getType().equals("Ready"))
+                        .map(c -> "Ready=" + c.getStatus()).findFirst().orElse("")).toList())
+                .isTrue());
         FailoverDrill done = failovers.drills(app.id()).getFirst();
         assertThat(done.droppedAt()).isNotNull();
         assertThat(done.recoveredAt()).isAfter(done.droppedAt());

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 @Entity
 @Table(name = "apps")
+@org.hibernate.annotations.DynamicUpdate
 public class AppEntity {
 
     @Id

@@ -301,7 +301,7 @@ public class AppReconciler implements AutoCloseable {
                 return false;
             }
             release.status(Release.Status.GOOD);
-            app.good(releaseId);
+            apps.markGood(appId, releaseId);
             return true;
         }).orElse(false)));
     }
@@ -320,14 +320,13 @@ public class AppReconciler implements AutoCloseable {
             failing.status(Release.Status.ROLLED_BACK);
             Long good = record.goodReleaseId();
             if (good == null) {
-                app.notice("Release " + failingId + " failed: " + why + ". There is no earlier release to go back "
-                        + "to; fix the app and deploy again.");
+                apps.notice(appId, "Release " + failingId + " failed: " + why + ". There is no earlier release to go "
+                        + "back to; fix the app and deploy again.");
                 return false;
             }
-            app.release(good);
-            app.notice("Release " + failingId + " (" + failing.toRecord().shortCommit() + ") was rolled back: " + why
-                    + ". Release " + good + " runs again.");
-            return true;
+            return apps.rollBack(appId, failingId, good, "Release " + failingId + " ("
+                    + failing.toRecord().shortCommit() + ") was rolled back: " + why + ". Release " + good
+                    + " runs again.") == 1;
         }).orElse(false));
         if (Boolean.TRUE.equals(rolled)) {
             log.info("App {}: release {} rolled back ({})", appId, failingId, why);
