@@ -36,10 +36,12 @@ public class FailoverService {
     private final Applier applier;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
     FailoverService(AppService apps, TenantService tenants, Caller caller, InformerRegistry informers,
                     DrillRepository drills, DrillWatcher watcher, ObjectProvider<NodeFaults> nodeFaults,
-                    Applier applier, AuditLog audit, Clock clock) {
+                    Applier applier, AuditLog audit, Clock clock,
+                    org.springframework.transaction.support.TransactionTemplate tx) {
         this.apps = apps;
         this.tenants = tenants;
         this.caller = caller;
@@ -50,9 +52,13 @@ public class FailoverService {
         this.applier = applier;
         this.audit = audit;
         this.clock = clock;
+        this.tx = tx;
     }
 
-    @Transactional
+    /**
+     * Starts a drill. Its row is committed before anything is taken away, so the watcher records the
+     * whole timeline from the first event on.
+     */
     public FailoverDrill drill(long appId, boolean failNode) {
         var user = caller.require();
         AppStatus status = apps.status(appId);
@@ -77,16 +83,20 @@ public class FailoverService {
                 .filter(AppHealth::isReady).findFirst()
                 .orElseThrow(() -> new UserError("app.drill.not-running", status.ready(), status.desired()));
         String node = String.valueOf(pod.getSpec().getNodeName());
-        DrillEntity drill = drills.saveAndFlush(new DrillEntity(appId, pod.getMetadata().getName(), node, failNode,
-                status.desired(), clock.instant(), user.email().value()));
+        String slug = tenants.current().slug().value();
+        FailoverDrill drill = tx.execute(s -> {
+            DrillEntity saved = drills.saveAndFlush(new DrillEntity(appId, pod.getMetadata().getName(), node,
+                    failNode, status.desired(), clock.instant(), user.email().value()));
+            audit.record(slug, "app.failover-drill", user.email() + " took pod " + pod.getMetadata().getName()
+                    + (failNode ? " and node " + node : "") + " away from " + status.name());
+            return saved.toRecord();
+        });
         watcher.follow(drill.id(), ns, status.name(), failNode ? node : "");
         if (failNode) {
             faults.failNode(node);
         }
         applier.delete(pod);
-        audit.record(tenants.current().slug().value(), "app.failover-drill", user.email() + " took pod "
-                + pod.getMetadata().getName() + (failNode ? " and node " + node : "") + " away from " + status.name());
-        return drill.toRecord();
+        return drill;
     }
 
     /** The app's drills, newest first. */

@@ -81,7 +81,7 @@ public class DrillWatcher {
                 finished = true;
             }
             return finished;
-        }).orElse(true));
+        }).orElse(false));
         if (Boolean.TRUE.equals(done) && active.remove(drill.drillId()) != null) {
             if (!drill.failedNode().isEmpty()) {
                 nodeFaults.orderedStream().filter(NodeFaults::available).findFirst()
