@@ -184,7 +184,8 @@ class AppServiceTest {
                 .equals(victim.getMetadata().getName())));
         awaitAvailable(2);
 
-        String node = pods().getFirst().getSpec().getNodeName();
+        String node = pods().stream().map(p -> p.getSpec().getNodeName()).filter(java.util.Objects::nonNull)
+                .findFirst().orElseThrow();
         sandbox().failNode(node);
         try {
             within(SOON, () -> assertThat(pods()).hasSize(2).noneMatch(p -> node.equals(p.getSpec().getNodeName())));

@@ -27,11 +27,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,13 +60,8 @@ public class AppReconciler implements AutoCloseable {
     private final AppEvents events;
     private final AppEnvRepository env;
     private final dev.nonstop.security.Secrets secrets;
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "app-reconciler");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final Set<Long> queued = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final dev.nonstop.kube.WorkQueue<Long> queue = new dev.nonstop.kube.WorkQueue<>("app-reconciler",
+            this::reconcile, java.time.Duration.ofMillis(50), java.time.Duration.ofSeconds(10));
 
     AppReconciler(AppRepository apps, ReleaseRepository releases, TenantDirectory tenants, Applier applier,
                   InformerRegistry informers, AppSettings settings, TransactionTemplate tx, AppEvents events,
@@ -95,29 +85,11 @@ public class AppReconciler implements AutoCloseable {
         informers.managed(PodDisruptionBudget.class);
         informers.managed(Ingress.class);
         informers.managed(Pod.class);
-        worker.scheduleWithFixedDelay(() -> apps.findAll().forEach(a -> enqueue(a.id())), 0, 10, TimeUnit.MINUTES);
+        queue.every(java.time.Duration.ofMinutes(10), () -> apps.findAll().forEach(a -> enqueue(a.id())));
     }
 
     public void enqueue(long appId) {
-        if (queued.add(appId)) {
-            inFlight.incrementAndGet();
-            worker.schedule(() -> run(appId), 50, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void run(long appId) {
-        queued.remove(appId);
-        try {
-            reconcile(appId);
-        } catch (RuntimeException e) {
-            log.warn("App {} not reconciled, retrying in 10 s: {}", appId, e.toString());
-            if (queued.add(appId)) {
-                inFlight.incrementAndGet();
-                worker.schedule(() -> run(appId), 10, TimeUnit.SECONDS);
-            }
-        } finally {
-            inFlight.decrementAndGet();
-        }
+        queue.enqueue(appId);
     }
 
     /** What the cluster should hold for an app, or empty when it has no release yet. */
@@ -336,18 +308,11 @@ public class AppReconciler implements AutoCloseable {
 
     /** Waits until no reconcile is queued or running (tests). */
     public boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (inFlight.get() > 0) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(20);
-        }
-        return true;
+        return queue.awaitIdle(timeout);
     }
 
     @Override
     public void close() {
-        worker.shutdownNow();
+        queue.close();
     }
 }

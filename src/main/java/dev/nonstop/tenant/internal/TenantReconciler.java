@@ -21,11 +21,6 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -51,13 +46,8 @@ public class TenantReconciler implements AutoCloseable {
     private final Applier applier;
     private final InformerRegistry informers;
     private final TenancySettings settings;
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "tenant-reconciler");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final Set<String> queued = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final dev.nonstop.kube.WorkQueue<String> queue = new dev.nonstop.kube.WorkQueue<>("tenant-reconciler",
+            slug -> reconcile(new TenantSlug(slug)), java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(10));
 
     TenantReconciler(TenantRepository tenants, TierService tiers, Applier applier, InformerRegistry informers,
                      TenancySettings settings) {
@@ -71,7 +61,7 @@ public class TenantReconciler implements AutoCloseable {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         KINDS.forEach(informers::managed);
-        worker.scheduleWithFixedDelay(this::reconcileAll, 0, 10, TimeUnit.MINUTES);
+        queue.every(java.time.Duration.ofMinutes(10), this::reconcileAll);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -124,25 +114,7 @@ public class TenantReconciler implements AutoCloseable {
     }
 
     private void enqueue(String slug) {
-        if (queued.add(slug)) {
-            inFlight.incrementAndGet();
-            worker.schedule(() -> run(slug), 100, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void run(String slug) {
-        queued.remove(slug);
-        try {
-            reconcile(new TenantSlug(slug));
-        } catch (RuntimeException e) {
-            log.warn("Tenant {} not reconciled, retrying in 10 s: {}", slug, e.toString());
-            if (queued.add(slug)) {
-                inFlight.incrementAndGet();
-                worker.schedule(() -> run(slug), 10, TimeUnit.SECONDS);
-            }
-        } finally {
-            inFlight.decrementAndGet();
-        }
+        queue.enqueue(slug);
     }
 
     /** Applies the tenant's objects now; false when there is no such tenant. */
@@ -173,20 +145,13 @@ public class TenantReconciler implements AutoCloseable {
         return TenantObjects.of(new TenantSlug(tenant.slug()), limits, settings);
     }
 
-    /** Waits until no reconcile is queued or running (tests and the deletion report use it). */
+    /** Waits until no reconcile is queued or running (tests). */
     public boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (inFlight.get() > 0) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(20);
-        }
-        return true;
+        return queue.awaitIdle(timeout);
     }
 
     @Override
     public void close() {
-        worker.shutdownNow();
+        queue.close();
     }
 }
