@@ -1,0 +1,163 @@
+package dev.nonstop.app;
+
+import static dev.nonstop.testsupport.Eventually.within;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.nonstop.build.Build;
+import dev.nonstop.build.BuildService;
+import dev.nonstop.build.BuildSource;
+import dev.nonstop.build.BuildStatus;
+import dev.nonstop.build.Inspection;
+import dev.nonstop.common.AccessDenied;
+import dev.nonstop.kube.Applier;
+import dev.nonstop.sandbox.Sandbox;
+import dev.nonstop.sandbox.SandboxCluster;
+import dev.nonstop.security.SignUpResult;
+import dev.nonstop.tenant.TenantService;
+import dev.nonstop.testsupport.Fixtures;
+import dev.nonstop.testsupport.GitFixtures;
+import dev.nonstop.testsupport.IntegrationTest;
+import dev.nonstop.testsupport.Workloads;
+import dev.nonstop.tier.TierCode;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Running apps through the services: failover drills, configuration and secrets, scaling, stop and start. */
+class AppOperationsTest extends AppTestBase {
+
+    @Test
+    void a_failover_drill_takes_a_pod_and_its_node_away_and_records_the_timeline() {
+        App app = apps.deploy(built().id());
+        awaitAvailable(2);
+        within(SOON, () -> assertThat(apps.status(app.id()).state()).isEqualTo(AppStatus.State.RUNNING));
+        assertThat(failovers.canFailNodes()).isTrue();
+        FailoverDrill started = failovers.drill(app.id(), true);
+        assertThat(started.pod()).isNotBlank();
+        assertThatThrownBy(() -> failovers.drill(app.id(), false)).isInstanceOf(dev.nonstop.common.UserError.class);
+        within(SOON, () -> assertThat(failovers.drills(app.id()).getFirst().finished())
+                .as(() -> "drill not finished; pods " + pods().stream().map(p -> p.getMetadata().getName() + "@"
+                        + p.getSpec().getNodeName() + ":" + (p.getStatus() == null ? "?" : p.getStatus().getPhase()))
+                        .toList() + "; nodes " + cluster.nodes().list().getItems().stream().map(n -> n.getMetadata()
+                        .getName() + (Boolean.TRUE.equals(n.getSpec().getUnschedulable()) ? "(cordoned)" : "")
+                        + n.getStatus().getConditions().stream().filter(c -> c.getType().equals("Ready"))
+                        .map(c -> "Ready=" + c.getStatus()).findFirst().orElse("")).toList())
+                .isTrue());
+        FailoverDrill done = failovers.drills(app.id()).getFirst();
+        assertThat(done.droppedAt()).isNotNull();
+        assertThat(done.recoveredAt()).isAfter(done.droppedAt());
+        assertThat(done.minReady()).isEqualTo(1);
+        assertThat(done.desired()).isEqualTo(2);
+        assertThat(pods()).noneMatch(p -> p.getMetadata().getName().equals(done.pod()));
+        within(SOON, () -> assertThat(cluster.nodes().withName(done.node()).get().getStatus().getConditions())
+                .anySatisfy(c -> assertThat(c.getType() + c.getStatus()).isEqualTo("ReadyTrue")));
+    }
+
+    @Test
+    void variables_and_secrets_roll_out_and_secret_values_are_never_shown_again() {
+        App app = apps.deploy(built().id());
+        awaitAvailable(2);
+        within(SOON, () -> assertThat(apps.status(app.id()).state()).isEqualTo(AppStatus.State.RUNNING));
+        Set<String> before = pods().stream().map(p -> p.getMetadata().getName()).collect(Collectors.toSet());
+        java.util.Map<String, String> secretValues = new java.util.HashMap<>();
+        secretValues.put("DB_PASSWORD", "s3cret-value");
+        configs.configure(app.id(), new AppConfig(dev.nonstop.common.ReplicaSize.M, true, 4,
+                java.util.Map.of("GREETING", "hello"), secretValues, List.of()));
+        within(SOON, () -> {
+            var secret = cluster.secrets().inNamespace(ns()).withName("web-env").get();
+            assertThat(secret).isNotNull();
+            assertThat(secret.getStringData()).containsEntry("DB_PASSWORD", "s3cret-value");
+            var container = deployment().getSpec().getTemplate().getSpec().getContainers().getFirst();
+            assertThat(container.getEnv()).anySatisfy(e -> assertThat(e.getName() + "=" + e.getValue())
+                    .isEqualTo("GREETING=hello"));
+            assertThat(container.getEnvFrom()).anySatisfy(e -> assertThat(e.getSecretRef().getName())
+                    .isEqualTo("web-env"));
+            assertThat(container.getResources().getRequests().get("cpu").toString()).isEqualTo("250m");
+            assertThat(cluster.autoscaling().v2().horizontalPodAutoscalers().inNamespace(ns()).withName("web").get()
+                    .getSpec().getMaxReplicas()).isEqualTo(4);
+        });
+        within(SOON, () -> assertThat(pods()).hasSize(2).noneMatch(p -> before.contains(p.getMetadata().getName())));
+        awaitAvailable(2);
+        AppConfig shown = configs.config(app.id());
+        assertThat(shown.secretNames()).containsExactly("DB_PASSWORD");
+        assertThat(shown.secrets()).isEmpty();
+        assertThat(shown.env()).containsEntry("GREETING", "hello");
+        fixtures.signOut();
+        fixtures.signInAs(Fixtures.ADMIN);
+        assertThat(audit.search(new dev.nonstop.audit.AuditFilter(null, owner.slug().value(), null, null, null)))
+                .noneMatch(e -> e.detail().contains("s3cret-value"));
+        fixtures.signOut();
+        fixtures.signInAs(owner.email().value());
+
+        // keep the secret (null), drop autoscaling: the HPA goes, the replica count is ours again
+        java.util.Map<String, String> keep = new java.util.HashMap<>();
+        keep.put("DB_PASSWORD", null);
+        configs.configure(app.id(), new AppConfig(dev.nonstop.common.ReplicaSize.M, false, 0, java.util.Map.of(),
+                keep, List.of()));
+        within(SOON, () -> {
+            assertThat(cluster.autoscaling().v2().horizontalPodAutoscalers().inNamespace(ns()).withName("web").get())
+                    .isNull();
+            assertThat(cluster.secrets().inNamespace(ns()).withName("web-env").get().getStringData())
+                    .containsEntry("DB_PASSWORD", "s3cret-value");
+        });
+        assertThatThrownBy(() -> configs.configure(app.id(), new AppConfig(dev.nonstop.common.ReplicaSize.S, false,
+                0, java.util.Map.of("lower-case", "x"), java.util.Map.of(), List.of())))
+                .isInstanceOfSatisfying(dev.nonstop.common.UserError.class,
+                        e -> assertThat(e.key()).isEqualTo("app.config.name"));
+
+        Set<String> running = pods().stream().map(p -> p.getMetadata().getName()).collect(Collectors.toSet());
+        configs.restart(app.id());
+        within(SOON, () -> assertThat(pods()).hasSize(2).noneMatch(p -> running.contains(p.getMetadata().getName())));
+        awaitAvailable(2);
+    }
+
+    @Test
+    void every_configuration_is_a_release_and_a_rollback_brings_its_configuration_back() {
+        App app = apps.deploy(built().id());
+        awaitAvailable(2);
+        configs.configure(app.id(), new AppConfig(dev.nonstop.common.ReplicaSize.S, false, 0,
+                java.util.Map.of("MODE", "blue"), java.util.Map.of(), List.of()));
+        long blue = apps.get(app.id()).currentReleaseId();
+        configs.configure(app.id(), new AppConfig(dev.nonstop.common.ReplicaSize.S, false, 0,
+                java.util.Map.of("MODE", "green"), java.util.Map.of(), List.of()));
+        assertThat(apps.get(app.id()).currentReleaseId()).isNotEqualTo(blue);
+        assertThat(apps.releases(app.id())).hasSize(3);
+        within(SOON, () -> assertThat(deployment().getSpec().getTemplate().getSpec().getContainers().getFirst()
+                .getEnv()).anySatisfy(e -> assertThat(e.getName() + "=" + e.getValue()).isEqualTo("MODE=green")));
+
+        apps.rollBackTo(app.id(), blue);
+        assertThat(configs.config(app.id()).env()).containsEntry("MODE", "blue");
+        within(SOON, () -> assertThat(deployment().getSpec().getTemplate().getSpec().getContainers().getFirst()
+                .getEnv()).anySatisfy(e -> assertThat(e.getName() + "=" + e.getValue()).isEqualTo("MODE=blue")));
+        awaitAvailable(2);
+    }
+
+    @Test
+    void scale_stop_and_start() {
+        App app = apps.deploy(built().id());
+        awaitAvailable(2);
+        apps.scale(app.id(), 3);
+        awaitAvailable(3);
+        assertThatThrownBy(() -> apps.scale(app.id(), 1)).isInstanceOf(dev.nonstop.common.UserError.class);
+        apps.setStopped(app.id(), true);
+        within(SOON, () -> assertThat(pods()).isEmpty());
+        apps.setStopped(app.id(), false);
+        awaitAvailable(3);
+        // a hand edit of the replica count is put back
+        cluster.apps().deployments().inNamespace(ns()).withName("web").scale(5);
+        within(SOON, () -> assertThat(deployment().getSpec().getReplicas()).isEqualTo(3));
+    }
+}
