@@ -6,6 +6,7 @@ import dev.nonstop.app.AppSettings;
 import dev.nonstop.app.AppStatus;
 import dev.nonstop.app.Release;
 import dev.nonstop.app.manifest.AppHost;
+import dev.nonstop.common.KeyedWork;
 import dev.nonstop.kube.InformerRegistry;
 import dev.nonstop.kube.KubeLabels;
 import dev.nonstop.tenant.TenantDirectory;
@@ -34,6 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AppCards implements AutoCloseable {
 
+    /** Cards computed in parallel (different apps; one app is never computed twice at once). */
+    static final int COMPUTE_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
     private static final Logger log = LoggerFactory.getLogger(AppCards.class);
 
     private final AppRepository apps;
@@ -43,13 +47,38 @@ public class AppCards implements AutoCloseable {
     private final InformerRegistry informers;
     private final AppSettings settings;
     private final TransactionTemplate tx;
-    private final Map<String, Set<Consumer<AppStatus>>> listeners = new ConcurrentHashMap<>();
-    private final Set<String> queued = ConcurrentHashMap.newKeySet();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    private final Map<String, Set<Screen>> screens = new ConcurrentHashMap<>();
+    private final ExecutorService computing = Executors.newFixedThreadPool(COMPUTE_THREADS, r -> {
         Thread thread = new Thread(r, "app-cards");
         thread.setDaemon(true);
         return thread;
     });
+    private final ExecutorService delivering = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("app-card-delivery-", 0).factory());
+    private final KeyedWork<String> computations = new KeyedWork<>(computing, this::computeAndDeliver,
+            e -> log.debug("card not computed: {}", e.toString()));
+    private final KeyedWork<Screen> deliveries = new KeyedWork<>(delivering, Screen::drain,
+            e -> log.debug("card not delivered: {}", e.toString()));
+
+    /** One open screen: the newest card per app it has not seen yet, handed over one at a time. */
+    private static final class Screen {
+        private final Consumer<AppStatus> listener;
+        private final Map<Long, AppStatus> unseen = new ConcurrentHashMap<>();
+
+        Screen(Consumer<AppStatus> listener) {
+            this.listener = listener;
+        }
+
+        void drain() {
+            for (Long appId : unseen.keySet()) {
+                AppStatus card = unseen.remove(appId);
+                if (card != null) {
+                    long t0 = System.currentTimeMillis();
+                    listener.accept(card);
+                }
+            }
+        }
+    }
 
     AppCards(AppRepository apps, ReleaseRepository releases, DrillRepository drills, TenantDirectory tenants,
              InformerRegistry informers, AppSettings settings, TransactionTemplate tx, AppEvents events) {
@@ -63,30 +92,36 @@ public class AppCards implements AutoCloseable {
         events.subscribeAll(this::changed);
     }
 
-    /** Calls {@code listener} with the fresh card of any app in {@code namespace} that changes. */
+    /**
+     * Calls {@code listener} with the fresh card of any app in {@code namespace} that changes: one
+     * card at a time, the newest of each app, on a thread of its own, so a slow screen (a Push write
+     * to a far browser) holds up neither the computation nor any other screen.
+     */
     public Runnable subscribe(String namespace, Consumer<AppStatus> listener) {
-        listeners.computeIfAbsent(namespace, k -> ConcurrentHashMap.newKeySet()).add(listener);
-        return () -> listeners.getOrDefault(namespace, Set.of()).remove(listener);
+        Screen screen = new Screen(listener);
+        screens.computeIfAbsent(namespace, k -> ConcurrentHashMap.newKeySet()).add(screen);
+        return () -> screens.getOrDefault(namespace, Set.of()).remove(screen);
     }
 
     private void changed(String namespace, String app) {
-        Set<Consumer<AppStatus>> targets = listeners.get(namespace);
-        if (targets == null || targets.isEmpty() || !queued.add(namespace + "/" + app)) {
-            return;
+        Set<Screen> targets = screens.get(namespace);
+        if (targets != null && !targets.isEmpty()) {
+            computations.submit(namespace + "/" + app);
         }
-        worker.submit(() -> {
-            queued.remove(namespace + "/" + app);
-            try {
-                AppStatus card = tx.execute(status -> tenants.idOf(namespace.substring(2))
-                        .flatMap(tenantId -> apps.findByTenantIdAndName(tenantId, app))
-                        .map(entity -> compute(tenants.info(entity.tenantId()), entity.toRecord())).orElse(null));
-                if (card != null) {
-                    listeners.getOrDefault(namespace, Set.of()).forEach(l -> l.accept(card));
-                }
-            } catch (RuntimeException e) {
-                log.debug("card of {}/{} not computed: {}", namespace, app, e.toString());
+    }
+
+    private void computeAndDeliver(String key) {
+        String namespace = key.substring(0, key.indexOf('/'));
+        String app = key.substring(key.indexOf('/') + 1);
+        AppStatus card = tx.execute(status -> tenants.idOf(namespace.substring(2))
+                .flatMap(tenantId -> apps.findByTenantIdAndName(tenantId, app))
+                .map(entity -> compute(tenants.info(entity.tenantId()), entity.toRecord())).orElse(null));
+        if (card != null) {
+            for (Screen screen : screens.getOrDefault(namespace, Set.of())) {
+                screen.unseen.put(card.appId(), card);
+                deliveries.submit(screen);
             }
-        });
+        }
     }
 
     /** The card of one app, from the informer caches and its rows. */
@@ -111,6 +146,7 @@ public class AppCards implements AutoCloseable {
 
     @Override
     public void close() {
-        worker.shutdownNow();
+        computing.shutdownNow();
+        delivering.shutdownNow();
     }
 }

@@ -62,6 +62,14 @@ public class AppReconciler implements AutoCloseable {
     private final dev.nonstop.security.Secrets secrets;
     private final dev.nonstop.kube.WorkQueue<Long> queue = new dev.nonstop.kube.WorkQueue<>("app-reconciler",
             this::reconcile, java.time.Duration.ofMillis(50), java.time.Duration.ofSeconds(10));
+    private final java.util.concurrent.ExecutorService checker = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "app-rollout-checks");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private final dev.nonstop.common.KeyedWork<Check> checks = new dev.nonstop.common.KeyedWork<>(checker,
+            this::check, e -> log.warn("Rollout check failed: {}", e.toString()));
 
     AppReconciler(AppRepository apps, ReleaseRepository releases, TenantDirectory tenants, Applier applier,
                   InformerRegistry informers, AppSettings settings, TransactionTemplate tx, AppEvents events,
@@ -174,6 +182,10 @@ public class AppReconciler implements AutoCloseable {
         objects.forEach(applier::delete);
     }
 
+    /** What a cluster event asks the reconciler to look at: one object of an app, and what happened to it. */
+    private record Check(Class<?> kind, String namespace, String name, String app, @Nullable String crashedRelease) {
+    }
+
     @EventListener
     void on(ClusterChange<?> change) {
         if (!KINDS.contains(change.kind())) {
@@ -186,26 +198,45 @@ public class AppReconciler implements AutoCloseable {
         if (tenant == null || name == null || !object.getMetadata().getNamespace().equals("t-" + tenant)) {
             return;
         }
-        Long appId = appIdOf(object, name);
+        // decided here from the event alone; anything needing the database runs on the checks thread,
+        // so the informer's thread (which every card and watcher waits on) never waits for it
+        String namespace = object.getMetadata().getNamespace();
+        if (object instanceof Pod pod) {
+            String crashed = crashingRelease(pod);
+            if (crashed != null) {
+                checks.submit(new Check(Pod.class, namespace, pod.getMetadata().getName(), name, crashed));
+            }
+            return;
+        }
+        if (change.type() == ClusterChange.Type.DELETED || object instanceof Deployment) {
+            checks.submit(new Check(change.kind(), namespace, object.getMetadata().getName(), name, null));
+        }
+    }
+
+    private void check(Check check) {
+        Long appId = appIdOf(check.namespace(), check.app());
         if (appId == null) {
             return;
         }
-        if (object instanceof Pod pod) {
-            crashed(appId, pod);
+        if (check.crashedRelease() != null) {
+            rollBack(appId, Long.parseLong(check.crashedRelease()), "its new pods keep crashing (CrashLoopBackOff, "
+                    + CRASH_RESTARTS + "+ restarts)");
             return;
         }
-        if (change.type() == ClusterChange.Type.DELETED) {
+        // the newest state, not the event's: events that queued up meanwhile are one check
+        @SuppressWarnings("unchecked")
+        Optional<? extends HasMetadata> now = informers.managed((Class<HasMetadata>) check.kind())
+                .get(check.namespace(), check.name());
+        if (now.isEmpty()) {
             enqueue(appId);
-            return;
-        }
-        if (object instanceof Deployment deployment) {
+        } else if (now.get() instanceof Deployment deployment) {
             watchRollout(appId, deployment);
         }
     }
 
-    private @Nullable Long appIdOf(HasMetadata object, String name) {
+    private @Nullable Long appIdOf(String namespace, String name) {
         // the namespace names the tenant; the tenant's app of that name is the one
-        String slug = object.getMetadata().getNamespace().substring(2);
+        String slug = namespace.substring(2);
         return tx.execute(status -> tenants.idOf(slug).flatMap(tenantId -> apps.findByTenantIdAndName(tenantId, name))
                 .map(AppEntity::id).orElse(null));
     }
@@ -249,19 +280,17 @@ public class AppReconciler implements AutoCloseable {
         }
     }
 
-    private void crashed(long appId, Pod pod) {
+    /** The release of a pod that keeps crashing (CrashLoopBackOff after enough restarts), or null. */
+    static @Nullable String crashingRelease(Pod pod) {
         String release = pod.getMetadata().getAnnotations() == null ? null
                 : pod.getMetadata().getAnnotations().get(AppDeployment.RELEASE_ANNOTATION);
         if (release == null || pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
-            return;
+            return null;
         }
         boolean crashing = pod.getStatus().getContainerStatuses().stream().anyMatch(s -> s.getRestartCount() != null
                 && s.getRestartCount() >= CRASH_RESTARTS && s.getState() != null && s.getState().getWaiting() != null
                 && "CrashLoopBackOff".equals(s.getState().getWaiting().getReason()));
-        if (crashing) {
-            rollBack(appId, Long.parseLong(release), "its new pods keep crashing (CrashLoopBackOff, "
-                    + CRASH_RESTARTS + "+ restarts)");
-        }
+        return crashing ? release : null;
     }
 
     /** Marks a completed rollout's release as the one to fall back to; true when that changed anything. */
@@ -308,11 +337,19 @@ public class AppReconciler implements AutoCloseable {
 
     /** Waits until no reconcile is queued or running (tests). */
     public boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
-        return queue.awaitIdle(timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (checks.pending() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return queue.awaitIdle(java.time.Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
     @Override
     public void close() {
         queue.close();
+        checker.shutdownNow();
     }
 }

@@ -1,5 +1,6 @@
 package dev.nonstop.app.internal;
 
+import dev.nonstop.common.KeyedWork;
 import dev.nonstop.kube.ClusterChange;
 import dev.nonstop.kube.InformerRegistry;
 import dev.nonstop.kube.KubeLabels;
@@ -8,6 +9,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
@@ -20,7 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * failed node is recovered), or ten minutes pass.
  */
 @Component
-public class DrillWatcher {
+public class DrillWatcher implements AutoCloseable {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DrillWatcher.class);
 
     static final Duration GIVE_UP = Duration.ofMinutes(10);
 
@@ -29,6 +34,17 @@ public class DrillWatcher {
     }
 
     private final Map<Long, Active> active = new ConcurrentHashMap<>();
+    /** The ready count each drill last wrote: a pod event that leaves it unchanged needs no database work. */
+    private final Map<Long, Integer> lastReady = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService observer = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "failover-drills");
+                thread.setDaemon(true);
+                return thread;
+            });
+    // observed off the informer's thread, which every card and reconciler waits on
+    private final KeyedWork<Long> observations = new KeyedWork<>(observer, this::observe,
+            e -> log.warn("Failover drill not updated: {}", e.toString()));
     private final DrillRepository drills;
     private final InformerRegistry informers;
     private final ObjectProvider<NodeFaults> nodeFaults;
@@ -63,26 +79,37 @@ public class DrillWatcher {
         String app = labels == null ? null : labels.get(KubeLabels.INSTANCE);
         for (Active drill : active.values()) {
             if (drill.namespace().equals(change.namespace()) && drill.app().equals(app)) {
-                observe(drill);
+                observations.submit(drill.drillId());
             }
         }
     }
 
-    private void observe(Active drill) {
+    private void observe(long drillId) {
+        Active drill = active.get(drillId);
+        if (drill == null) {
+            return;
+        }
         int ready = (int) informers.managed(Pod.class).inNamespace(drill.namespace()).stream()
                 .filter(p -> p.getMetadata().getLabels() != null
                         && drill.app().equals(p.getMetadata().getLabels().get(KubeLabels.INSTANCE)))
                 .filter(DrillWatcher::isReady).count();
         boolean timedOut = System.nanoTime() - drill.startedNanos() > GIVE_UP.toNanos();
-        Boolean done = tx.execute(status -> drills.findById(drill.drillId()).map(entity -> {
-            boolean finished = entity.observe(ready, clock.instant());
-            if (!finished && timedOut) {
-                entity.giveUp();
-                finished = true;
-            }
-            return finished;
-        }).orElse(false));
-        if (Boolean.TRUE.equals(done) && active.remove(drill.drillId()) != null) {
+        if (Objects.equals(lastReady.get(drillId), ready) && !timedOut) {
+            return;
+        }
+        // no row yet (its transaction has not committed): nothing is noted, the next event tries again
+        Optional<Boolean> done = Objects.requireNonNull(tx.execute(status -> drills.findById(drill.drillId())
+                .map(entity -> {
+                    boolean finished = entity.observe(ready, clock.instant());
+                    if (!finished && timedOut) {
+                        entity.giveUp();
+                        finished = true;
+                    }
+                    return finished;
+                })));
+        done.ifPresent(finished -> lastReady.put(drillId, ready));
+        if (done.orElse(false) && active.remove(drill.drillId()) != null) {
+            lastReady.remove(drillId);
             if (!drill.failedNode().isEmpty()) {
                 nodeFaults.orderedStream().filter(NodeFaults::available).findFirst()
                         .ifPresent(f -> f.recoverNode(drill.failedNode()));
@@ -95,5 +122,10 @@ public class DrillWatcher {
         return pod.getMetadata().getDeletionTimestamp() == null && pod.getStatus() != null
                 && pod.getStatus().getConditions() != null && pod.getStatus().getConditions().stream()
                 .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    @Override
+    public void close() {
+        observer.shutdownNow();
     }
 }
