@@ -39,6 +39,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Running apps through the services: failover drills, configuration and secrets, scaling, stop and start. */
 class AppOperationsTest extends AppTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired dev.nonstop.app.internal.AppReconciler reconciler;
+
     @Test
     void a_failover_drill_takes_a_pod_and_its_node_away_and_records_the_timeline() {
         App app = apps.deploy(built().id());
@@ -159,5 +161,31 @@ class AppOperationsTest extends AppTestBase {
         // a hand edit of the replica count is put back
         cluster.apps().deployments().inNamespace(ns()).withName("web").scale(5);
         within(SOON, () -> assertThat(deployment().getSpec().getReplicas()).isEqualTo(3));
+    }
+
+    @Test
+    void a_confirmed_downgrade_lowers_the_apps_own_replicas_so_they_stay_down() throws Exception {
+        App app = apps.deploy(built().id());
+        configs.configure(app.id(), new AppConfig(dev.nonstop.common.ReplicaSize.M, false, 0, java.util.Map.of(),
+                java.util.Map.of(), List.of()));
+        apps.scale(app.id(), 5); // 5 x 250m CPU requests: more than FREE's 1,000m
+        awaitAvailable(5);
+        within(SOON, () -> assertThat(tenants.usage(owner.tenantId())).anySatisfy(u -> assertThat(
+                u.resource().equals("requests.cpu") && u.used().equals("1250m")).isTrue()));
+        fixtures.signInAs(Fixtures.ADMIN);
+        assertThatThrownBy(() -> tenants.changeTier(owner.tenantId(), TierCode.FREE))
+                .isInstanceOf(dev.nonstop.tier.DowngradeRefused.class);
+
+        tenants.changeTier(owner.tenantId(), TierCode.FREE, true);
+
+        fixtures.signInAs(owner.email().value());
+        int freeMost = 3;
+        assertThat(apps.get(app.id()).replicas()).isEqualTo(freeMost);
+        awaitAvailable(freeMost);
+        // the reconciler's own pass (at start and every ten minutes) keeps the lower count
+        reconciler.enqueue(app.id());
+        assertThat(reconciler.awaitIdle(SOON)).isTrue();
+        assertThat(deployment().getSpec().getReplicas()).isEqualTo(freeMost);
+        assertThatThrownBy(() -> apps.scale(app.id(), 4)).isInstanceOf(dev.nonstop.common.UserError.class);
     }
 }

@@ -106,8 +106,8 @@ class AppCardsUiBenchmark {
         List<Long> serverSide = new ArrayList<>();
         List<Long> browserSide = new ArrayList<>();
         try (Playwright playwright = Browser.playwright()) {
-            boolean niced = Boolean.parseBoolean(System.getProperty("bench.ui.nice", "true"));
-            var browser = niced ? Browser.launchNiced(playwright) : Browser.launch(playwright);
+            boolean isolated = Boolean.parseBoolean(System.getProperty("bench.ui.isolate", "true"));
+            var browser = isolated ? Browser.launchIsolated(playwright) : Browser.launch(playwright);
             Map<Long, List<Page>> pages = new ConcurrentHashMap<>();
             for (Tenant t : all) {
                 BrowserContext context = browser.newContext();

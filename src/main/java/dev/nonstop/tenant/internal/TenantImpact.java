@@ -2,6 +2,7 @@ package dev.nonstop.tenant.internal;
 
 import dev.nonstop.common.TenantSlug;
 import dev.nonstop.kube.InformerRegistry;
+import dev.nonstop.tenant.AppReplicas;
 import dev.nonstop.tier.QuotaOverage;
 import dev.nonstop.tier.TierCode;
 import dev.nonstop.tier.TierImpact;
@@ -11,6 +12,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +25,12 @@ public class TenantImpact implements TierImpact {
     private final QuotaReader quotas;
     private final InformerRegistry informers;
     private final KubernetesClient client;
+    private final ObjectProvider<AppReplicas> appReplicas;
 
     TenantImpact(TenantRepository tenants, @Lazy TierService tiers, QuotaReader quotas, InformerRegistry informers,
-                 KubernetesClient client) {
+                 KubernetesClient client, ObjectProvider<AppReplicas> appReplicas) {
         this.tenants = tenants;
+        this.appReplicas = appReplicas;
         this.tiers = tiers;
         this.quotas = quotas;
         this.informers = informers;
@@ -75,8 +79,13 @@ public class TenantImpact implements TierImpact {
             cpuMilli += target * each[0];
             memoryMib += target * each[1];
             if (target != replicas) {
-                client.apps().deployments().inNamespace(slug.namespace()).withName(app.getMetadata().getName())
-                        .scale(target);
+                // the app's own count goes down (else its reconciler scales it back up); a Deployment the
+                // portal keeps no app for is scaled directly
+                AppReplicas kept = appReplicas.getIfAvailable();
+                if (kept == null || !kept.lower(slug, app.getMetadata().getName(), target, limits.maxReplicas())) {
+                    client.apps().deployments().inNamespace(slug.namespace()).withName(app.getMetadata().getName())
+                            .scale(target);
+                }
                 changed.add(slug.value() + "/" + app.getMetadata().getName() + " " + replicas + " → " + target);
             }
         }
