@@ -65,7 +65,9 @@ public class AppConfigService {
             }
         }
         App record = app.toRecord();
-        return new AppConfig(record.size(), record.autoscaling(), app.autoscaleMax(), plain, Map.of(), secretNames);
+        Release current = apps.currentRelease(app);
+        return new AppConfig(record.size(), record.autoscaling(), app.autoscaleMax(), plain, Map.of(), secretNames,
+                current == null ? null : current.port(), current == null ? null : current.healthPath());
     }
 
     /** Applies a new configuration (a rolling update). Secret values are sealed; null keeps a stored secret. */
@@ -107,6 +109,10 @@ public class AppConfigService {
             }
             next.add(new AppEnvEntity(appId, name, sealed, true));
         }
+        Release current = apps.currentRelease(app);
+        int port = config.port() == null ? current == null ? 8080 : current.port() : checkedPort(config.port());
+        String healthPath = config.healthPath() == null || config.healthPath().isBlank()
+                ? current == null ? "/" : current.healthPath() : checkedHealthPath(config.healthPath().strip());
         int peak = config.autoscaling() ? config.autoscaleMax() : before.replicas();
         apps.check(tenant, before.stopped() ? 0 : before.replicas(), before.size(), peak, config.size());
         env.deleteByAppId(appId);
@@ -115,11 +121,11 @@ public class AppConfigService {
         app.resize(config.size());
         app.autoscale(config.autoscaling(), config.autoscaleMax());
         env.flush();
-        apps.releaseConfiguration(app, user.email().value());
+        apps.releaseConfiguration(app, user.email().value(), port, healthPath);
         audit.record(tenant.slug().value(), "app.configured", user.email() + " configured " + before.name()
                 + ": size " + config.size() + ", autoscaling " + (config.autoscaling() ? "up to "
-                + config.autoscaleMax() : "off") + ", variables " + config.env().keySet() + ", secrets "
-                + config.secrets().keySet());
+                + config.autoscaleMax() : "off") + ", port " + port + ", health path " + healthPath + ", variables "
+                + config.env().keySet() + ", secrets " + config.secrets().keySet());
         return apps.applyAfterCommit(app);
     }
 
@@ -132,6 +138,20 @@ public class AppConfigService {
         audit.record(tenants.current().slug().value(), "app.restarted", user.email() + " restarted "
                 + app.toRecord().name());
         return apps.applyAfterCommit(app);
+    }
+
+    private static int checkedPort(int port) {
+        if (port < 1 || port > 65535) {
+            throw new UserError("source.detect.port", String.valueOf(port));
+        }
+        return port;
+    }
+
+    private static String checkedHealthPath(String path) {
+        if (!path.startsWith("/") || path.length() > 200 || path.chars().anyMatch(c -> c <= 0x20 || c > 0x7e)) {
+            throw new UserError("source.detect.health", path.length() > 40 ? path.substring(0, 40) + "…" : path);
+        }
+        return path;
     }
 
     private static String checkedName(String name) {

@@ -95,8 +95,12 @@ public class AppService {
                     clock.instant()));
         }
         String image = repository(build.image()) + "@" + build.imageDigest();
+        // port and health path as detected, unless the app's configuration corrected them since
+        Release current = currentRelease(app);
         ReleaseEntity release = new ReleaseEntity(app.id(), buildId, image, build.commit(),
-                source.port(), source.healthPath(), replicas, size, user.email().value(), clock.instant());
+                current == null ? source.port() : current.port(),
+                current == null ? source.healthPath() : current.healthPath(), replicas, size, user.email().value(),
+                clock.instant());
         release.envSnapshot(snapshots.take(app.id()));
         release = releases.save(release);
         app.release(release.id());
@@ -180,19 +184,30 @@ public class AppService {
         return applyAfterCommit(app);
     }
 
+    /** The release the app runs now, or null before its first deploy. */
+    @org.jspecify.annotations.Nullable Release currentRelease(AppEntity app) {
+        Long id = app.toRecord().currentReleaseId();
+        return id == null ? null : releases.findById(id).map(ReleaseEntity::toRecord).orElse(null);
+    }
+
     /**
      * A configuration change is a release too: same image, the new configuration. Returns its id.
      * For {@link AppConfigService}.
      */
     long releaseConfiguration(AppEntity app, String by) {
+        Release current = currentRelease(app);
+        return current == null ? -1 : releaseConfiguration(app, by, current.port(), current.healthPath());
+    }
+
+    /** A configuration release that also sets the port the app listens on and its health path. */
+    long releaseConfiguration(AppEntity app, String by, int port, String healthPath) {
         App record = app.toRecord();
-        Release current = record.currentReleaseId() == null ? null
-                : releases.findById(record.currentReleaseId()).map(ReleaseEntity::toRecord).orElse(null);
+        Release current = currentRelease(app);
         if (current == null) {
             return -1;
         }
         ReleaseEntity release = new ReleaseEntity(app.id(), current.buildId(), current.image(), current.commit(),
-                current.port(), current.healthPath(), record.replicas(), record.size(), by, clock.instant());
+                port, healthPath, record.replicas(), record.size(), by, clock.instant());
         release.envSnapshot(snapshots.take(app.id()));
         release = releases.save(release);
         app.release(release.id());

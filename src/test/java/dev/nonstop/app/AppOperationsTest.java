@@ -188,4 +188,34 @@ class AppOperationsTest extends AppTestBase {
         assertThat(deployment().getSpec().getReplicas()).isEqualTo(freeMost);
         assertThatThrownBy(() -> apps.scale(app.id(), 4)).isInstanceOf(dev.nonstop.common.UserError.class);
     }
+
+    @Test
+    void a_wrongly_detected_port_and_health_path_can_be_corrected_and_stay_corrected() {
+        App app = apps.deploy(built().id());
+        awaitAvailable(2);
+        AppConfig detected = configs.config(app.id());
+        assertThat(detected.port()).isEqualTo(8080);
+
+        configs.configure(app.id(), new AppConfig(detected.size(), false, 0, java.util.Map.of(), java.util.Map.of(),
+                List.of(), 3000, "/healthz"));
+
+        assertThat(configs.config(app.id())).extracting(AppConfig::port, AppConfig::healthPath)
+                .containsExactly(3000, "/healthz");
+        within(SOON, () -> {
+            var container = deployment().getSpec().getTemplate().getSpec().getContainers().getFirst();
+            assertThat(container.getPorts().getFirst().getContainerPort()).isEqualTo(3000);
+            assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
+        });
+        // the next build keeps the correction
+        App next = apps.deploy(built().id());
+        assertThat(apps.releases(next.id()).getFirst()).extracting(Release::port, Release::healthPath)
+                .containsExactly(3000, "/healthz");
+        for (var bad : List.of(new Object[] {0, "/"}, new Object[] {70000, "/"}, new Object[] {null, "health"},
+                new Object[] {null, "/a b"})) {
+            assertThatThrownBy(() -> configs.configure(app.id(), new AppConfig(detected.size(), false, 0,
+                    java.util.Map.of(), java.util.Map.of(), List.of(), (Integer) bad[0], (String) bad[1])))
+                    .isInstanceOf(dev.nonstop.common.UserError.class);
+        }
+        assertThat(configs.config(app.id()).port()).isEqualTo(3000);
+    }
 }

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import dev.nonstop.app.AppConfig;
 import dev.nonstop.app.AppConfigService;
 import dev.nonstop.common.ReplicaSize;
@@ -20,7 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An app's configuration: replica size, autoscaling, variables ({@code NAME=value} per line) and
+ * An app's configuration: replica size, autoscaling, the port it listens on and its health path,
+ * variables ({@code NAME=value} per line) and
  * secrets — whose values are never shown: existing ones are listed by name and kept; a line
  * {@code NAME=value} sets one, {@code -NAME} removes one. Saving rolls the app out without downtime.
  */
@@ -29,6 +31,8 @@ public class AppConfigForm extends VerticalLayout {
     final Select<ReplicaSize> size = new Select<>();
     final Checkbox autoscaling = new Checkbox();
     final IntegerField autoscaleMax = new IntegerField();
+    final IntegerField port = new IntegerField();
+    final TextField healthPath = new TextField();
     final TextArea env = new TextArea();
     final TextArea secrets = new TextArea();
     final Paragraph secretNames = new Paragraph();
@@ -49,6 +53,14 @@ public class AppConfigForm extends VerticalLayout {
         autoscaling.setId("app-config-autoscaling");
         autoscaleMax.setLabel(getTranslation("app.config.autoscale-max-label"));
         autoscaleMax.setId("app-config-autoscale-max");
+        port.setLabel(getTranslation("app.config.port-label"));
+        port.setId("app-config-port");
+        port.setMin(1);
+        port.setMax(65535);
+        healthPath.setLabel(getTranslation("app.config.health-label"));
+        healthPath.setHelperText(getTranslation("app.config.health-help"));
+        healthPath.setId("app-config-health");
+        healthPath.setMaxLength(200);
         env.setLabel(getTranslation("app.config.env"));
         env.setHelperText("NAME=value");
         env.setId("app-config-env");
@@ -70,7 +82,9 @@ public class AppConfigForm extends VerticalLayout {
         });
         HorizontalLayout scaling = new HorizontalLayout(size, autoscaling, autoscaleMax);
         scaling.setAlignItems(Alignment.BASELINE);
-        add(scaling, env, secretNames, secrets, new HorizontalLayout(save, restart));
+        HorizontalLayout serving = new HorizontalLayout(port, healthPath);
+        serving.setAlignItems(Alignment.BASELINE);
+        add(scaling, serving, env, secretNames, secrets, new HorizontalLayout(save, restart));
         load();
     }
 
@@ -79,6 +93,8 @@ public class AppConfigForm extends VerticalLayout {
         size.setValue(config.size());
         autoscaling.setValue(config.autoscaling());
         autoscaleMax.setValue(config.autoscaling() ? config.autoscaleMax() : null);
+        port.setValue(config.port());
+        healthPath.setValue(config.healthPath() == null ? "" : config.healthPath());
         StringBuilder text = new StringBuilder();
         config.env().forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
         env.setValue(text.toString());
@@ -117,7 +133,8 @@ public class AppConfigForm extends VerticalLayout {
                 secretValues.put(line.substring(0, eq).strip(), line.substring(eq + 1));
             }
             configs.configure(appId, new AppConfig(size.getValue(), autoscaling.getValue(),
-                    autoscaleMax.getValue() == null ? 0 : autoscaleMax.getValue(), plain, secretValues, List.of()));
+                    autoscaleMax.getValue() == null ? 0 : autoscaleMax.getValue(), plain, secretValues, List.of(),
+                    port.getValue(), healthPath.getValue()));
             Messages.success(getTranslation("app.config.saved"));
             load();
         } catch (UserError refused) {

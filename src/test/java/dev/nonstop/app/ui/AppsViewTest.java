@@ -83,11 +83,14 @@ class AppsViewTest extends UiTest {
         assertThat(detail.log.getText()).isNotBlank();
 
         AppConfigForm form = $(AppConfigForm.class).first();
+        assertThat(form.port.getValue()).isEqualTo(8080); // as detected in the source, and correctable here
+        test(form.healthPath).setValue("/ready");
         test(form.env).setValue("GREETING=hello\n");
         test(form.secrets).setValue("API_KEY=top-secret\n");
         test(form.save).click();
         assertThat(form.secrets.getValue()).isEmpty();
         assertThat(form.secretNames.getText()).contains("API_KEY").doesNotContain("top-secret");
+        assertThat(form.healthPath.getValue()).isEqualTo("/ready");
         assertThat(configs.config(appId).env()).containsEntry("GREETING", "hello");
         assertThat(configs.config(appId).secretNames()).containsExactly("API_KEY");
     }
