@@ -218,4 +218,25 @@ class AppOperationsTest extends AppTestBase {
         }
         assertThat(configs.config(app.id()).port()).isEqualTo(3000);
     }
+
+    @Test
+    void a_downgrade_names_apps_with_more_replicas_than_the_new_tier_allows_even_when_the_quota_holds() {
+        App app = apps.deploy(built().id());
+        apps.scale(app.id(), 4); // size S: 400m CPU, 4 pods, within FREE's quota, above FREE's 3 replicas
+        awaitAvailable(4);
+        fixtures.signInAs(Fixtures.ADMIN);
+
+        assertThatThrownBy(() -> tenants.changeTier(owner.tenantId(), TierCode.FREE))
+                .isInstanceOfSatisfying(dev.nonstop.tier.DowngradeRefused.class, e -> assertThat(e.overages())
+                        .singleElement().satisfies(o -> {
+                            assertThat(o.resource()).isEqualTo("replicas of web");
+                            assertThat(o.used()).isEqualTo("4");
+                            assertThat(o.newHard()).isEqualTo("3");
+                        }));
+        tenants.changeTier(owner.tenantId(), TierCode.FREE, true);
+
+        fixtures.signInAs(owner.email().value());
+        assertThat(apps.get(app.id()).replicas()).isEqualTo(3);
+        awaitAvailable(3);
+    }
 }

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,10 @@ public class QuotaReader {
         return usage;
     }
 
-    /** The resources whose live use exceeds what {@code limits} would allow, with the apps using them. */
+    /**
+     * The resources whose live use exceeds what {@code limits} would allow, and apps running more
+     * replicas than {@code limits} allow, with the apps using them.
+     */
     public List<QuotaOverage> overages(TenantSlug slug, TierLimits limits) {
         Map<String, Quantity> newHard = TenantQuota.hard(limits);
         List<QuotaOverage> overages = new ArrayList<>();
@@ -67,6 +71,16 @@ public class QuotaReader {
                 apps = apps == null ? apps(slug) : apps;
                 overages.add(new QuotaOverage(slug.value(), current.resource(), current.used(), limit.toString(),
                         apps));
+            }
+        }
+        // an app may fit the new quota and still run more replicas than the new tier lets anyone choose
+        for (Deployment app : informers.managed(Deployment.class).inNamespace(slug.namespace())) {
+            int replicas = app.getSpec() == null || app.getSpec().getReplicas() == null ? 0
+                    : app.getSpec().getReplicas();
+            if (replicas > limits.maxReplicas()) {
+                apps = apps == null ? apps(slug) : apps;
+                overages.add(new QuotaOverage(slug.value(), "replicas of " + app.getMetadata().getName(),
+                        String.valueOf(replicas), String.valueOf(limits.maxReplicas()), apps));
             }
         }
         return overages;
