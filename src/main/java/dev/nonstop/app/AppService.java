@@ -221,21 +221,27 @@ public class AppService {
         AppEntity app = own(user, appId);
         ReleaseEntity target = releases.findById(releaseId).filter(r -> r.toRecord().appId() == appId)
                 .orElseThrow(() -> new UserError("app.release.not-found"));
+        // its size comes back too, within what the tier allows now (a downgrade may have come between)
+        TenantInfo tenant = tenants.current();
+        App before = app.toRecord();
+        ReplicaSize largest = tenant.tier().limits().largestSize();
+        ReplicaSize size = target.toRecord().size().ordinal() > largest.ordinal() ? largest : target.toRecord().size();
+        check(tenant, before.stopped() ? 0 : before.replicas(), before.size(), before.replicas(), size);
         if (target.envSnapshot() != null) {
             // the configuration that release ran with comes back with it
             snapshots.restore(appId, target.envSnapshot());
         }
-        app.resize(target.toRecord().size());
+        app.resize(size);
         ReleaseEntity again = new ReleaseEntity(appId, target.toRecord().buildId(),
                 target.toRecord().image(), target.toRecord().commit(), target.toRecord().port(),
-                target.toRecord().healthPath(), app.toRecord().replicas(), target.toRecord().size(),
+                target.toRecord().healthPath(), before.replicas(), size,
                 user.email().value(), clock.instant());
         again.envSnapshot(snapshots.take(appId));
         again = releases.save(again);
         app.release(again.id());
         app.notice(null);
-        audit.record(tenants.current().slug().value(), "app.rolled-back", user.email() + " rolled "
-                + app.toRecord().name() + " back to release " + releaseId + " (as " + again.id() + ")");
+        audit.record(tenant.slug().value(), "app.rolled-back", user.email() + " rolled "
+                + before.name() + " back to release " + releaseId + " (as " + again.id() + ")");
         return applyAfterCommit(app);
     }
 

@@ -164,7 +164,7 @@ class AppOperationsTest extends AppTestBase {
     }
 
     @Test
-    void a_confirmed_downgrade_lowers_the_apps_own_replicas_so_they_stay_down() throws Exception {
+    void a_confirmed_downgrade_lowers_the_apps_own_replicas_and_size_so_they_stay_down() throws Exception {
         App app = apps.deploy(built().id());
         configs.configure(app.id(), new AppConfig(dev.nonstop.common.ReplicaSize.M, false, 0, java.util.Map.of(),
                 java.util.Map.of(), List.of()));
@@ -174,14 +174,25 @@ class AppOperationsTest extends AppTestBase {
                 u.resource().equals("requests.cpu") && u.used().equals("1250m")).isTrue()));
         fixtures.signInAs(Fixtures.ADMIN);
         assertThatThrownBy(() -> tenants.changeTier(owner.tenantId(), TierCode.FREE))
-                .isInstanceOf(dev.nonstop.tier.DowngradeRefused.class);
+                .isInstanceOfSatisfying(dev.nonstop.tier.DowngradeRefused.class, e -> assertThat(e.overages())
+                        .extracting(dev.nonstop.tier.QuotaOverage::resource)
+                        .contains("requests.cpu", "replicas of web", "size of web"));
 
         tenants.changeTier(owner.tenantId(), TierCode.FREE, true);
 
         fixtures.signInAs(owner.email().value());
         int freeMost = 3;
         assertThat(apps.get(app.id()).replicas()).isEqualTo(freeMost);
+        // M is above FREE's largest size: the LimitRange would refuse every replacement replica
+        assertThat(apps.get(app.id()).size()).isEqualTo(dev.nonstop.common.ReplicaSize.S);
         awaitAvailable(freeMost);
+        assertThat(deployment().getSpec().getTemplate().getSpec().getContainers().getFirst().getResources()
+                .getLimits().get("cpu").toString()).isEqualTo("250m");
+        // rolling back to the release that ran at size M brings its image and variables back, at size S
+        long sizeM = apps.releases(app.id()).stream().filter(r -> r.size() == dev.nonstop.common.ReplicaSize.M)
+                .findFirst().orElseThrow().id();
+        apps.rollBackTo(app.id(), sizeM);
+        assertThat(apps.get(app.id()).size()).isEqualTo(dev.nonstop.common.ReplicaSize.S);
         // the reconciler's own pass (at start and every ten minutes) keeps the lower count
         reconciler.enqueue(app.id());
         assertThat(reconciler.awaitIdle(SOON)).isTrue();

@@ -3,12 +3,13 @@ package dev.nonstop.app.internal;
 import dev.nonstop.common.TenantSlug;
 import dev.nonstop.tenant.AppReplicas;
 import dev.nonstop.tenant.TenantDirectory;
+import dev.nonstop.tier.TierLimits;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Lowers an app's stored replicas when a confirmed downgrade scales its tenant down (see {@link AppReplicas}). */
+/** Lowers an app's stored replicas and size when a confirmed downgrade scales its tenant down (see {@link AppReplicas}). */
 @Component
 class AppReplicaLimits implements AppReplicas {
 
@@ -24,13 +25,16 @@ class AppReplicaLimits implements AppReplicas {
 
     @Override
     @Transactional
-    public boolean lower(TenantSlug tenant, String app, int replicas, int maxReplicas) {
+    public boolean lower(TenantSlug tenant, String app, int replicas, TierLimits limits) {
         return tenants.idOf(tenant.value()).flatMap(tenantId -> apps.findByTenantIdAndName(tenantId, app))
                 .map(entity -> {
                     var record = entity.toRecord();
                     entity.scale(Math.min(record.replicas(), replicas));
                     if (record.autoscaling()) {
-                        entity.autoscale(true, Math.min(entity.autoscaleMax(), maxReplicas));
+                        entity.autoscale(true, Math.min(entity.autoscaleMax(), limits.maxReplicas()));
+                    }
+                    if (record.size().ordinal() > limits.largestSize().ordinal()) {
+                        entity.resize(limits.largestSize());
                     }
                     apps.save(entity);
                     rollOutAfterCommit(entity.id());

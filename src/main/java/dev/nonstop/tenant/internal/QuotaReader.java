@@ -1,5 +1,6 @@
 package dev.nonstop.tenant.internal;
 
+import dev.nonstop.common.ReplicaSize;
 import dev.nonstop.common.TenantSlug;
 import dev.nonstop.kube.InformerRegistry;
 import dev.nonstop.kube.KubeLabels;
@@ -59,7 +60,7 @@ public class QuotaReader {
 
     /**
      * The resources whose live use exceeds what {@code limits} would allow, and apps running more
-     * replicas than {@code limits} allow, with the apps using them.
+     * replicas, or larger replicas, than {@code limits} allow, with the apps using them.
      */
     public List<QuotaOverage> overages(TenantSlug slug, TierLimits limits) {
         Map<String, Quantity> newHard = TenantQuota.hard(limits);
@@ -81,6 +82,14 @@ public class QuotaReader {
                 apps = apps == null ? apps(slug) : apps;
                 overages.add(new QuotaOverage(slug.value(), "replicas of " + app.getMetadata().getName(),
                         String.valueOf(replicas), String.valueOf(limits.maxReplicas()), apps));
+            }
+            if (replicas > 0 && TenantImpact.oversize(app, limits.largestSize())) {
+                apps = apps == null ? apps(slug) : apps;
+                long[] each = TenantImpact.perPod(app, "limits");
+                ReplicaSize largest = limits.largestSize();
+                overages.add(new QuotaOverage(slug.value(), "size of " + app.getMetadata().getName(),
+                        each[0] + "m CPU, " + each[1] + " MiB per replica", largest + " (" + largest.cpuLimitMilli()
+                        + "m CPU, " + largest.memoryLimitMib() + " MiB)", apps));
             }
         }
         return overages;

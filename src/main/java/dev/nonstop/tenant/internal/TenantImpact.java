@@ -1,5 +1,6 @@
 package dev.nonstop.tenant.internal;
 
+import dev.nonstop.common.ReplicaSize;
 import dev.nonstop.common.TenantSlug;
 import dev.nonstop.kube.InformerRegistry;
 import dev.nonstop.tenant.AppReplicas;
@@ -57,19 +58,27 @@ public class TenantImpact implements TierImpact {
     }
 
     /**
-     * Brings each app of the tenant within {@code limits}: first to the tier's most replicas, then, if
-     * the tenant is still over, to its fewest. Returns what was scaled, "tenant/app from → to".
+     * Brings each app of the tenant within {@code limits}: replicas larger than the tier's largest size
+     * to that size, then to the tier's most replicas, then, if the tenant is still over, to its fewest.
+     * Returns what was changed, "tenant/app from → to".
      */
     public List<String> scaleDownToFit(TenantSlug slug, TierLimits limits) {
         List<String> changed = new ArrayList<>();
         List<Deployment> apps = informers.managed(Deployment.class).inNamespace(slug.namespace());
+        ReplicaSize largest = limits.largestSize();
         long cpuMilli = 0;
         long memoryMib = 0;
         int pods = 0;
         for (Deployment app : apps) {
             int replicas = app.getSpec().getReplicas() == null ? 1 : app.getSpec().getReplicas();
             int target = Math.min(replicas, limits.maxReplicas());
-            long[] each = requestsPerPod(app);
+            long[] each = perPod(app, "requests");
+            // a replica larger than the tier's largest size could not be replaced (the LimitRange refuses it)
+            boolean oversize = oversize(app, largest);
+            if (oversize) {
+                each = new long[] {Math.min(each[0], largest.cpuRequestMilli()),
+                        Math.min(each[1], largest.memoryRequestMib())};
+            }
             if ((long) pods + target > limits.quotaPods()
                     || cpuMilli + target * each[0] > limits.quotaCpuRequestsMilli()
                     || memoryMib + target * each[1] > limits.quotaMemoryRequestsMib()) {
@@ -78,26 +87,37 @@ public class TenantImpact implements TierImpact {
             pods += target;
             cpuMilli += target * each[0];
             memoryMib += target * each[1];
-            if (target != replicas) {
-                // the app's own count goes down (else its reconciler scales it back up); a Deployment the
+            if (target != replicas || oversize) {
+                // the app's own settings go down (else its reconciler puts them back); a Deployment the
                 // portal keeps no app for is scaled directly
                 AppReplicas kept = appReplicas.getIfAvailable();
-                if (kept == null || !kept.lower(slug, app.getMetadata().getName(), target, limits.maxReplicas())) {
+                boolean known = kept != null && kept.lower(slug, app.getMetadata().getName(), target, limits);
+                if (!known && target != replicas) {
                     client.apps().deployments().inNamespace(slug.namespace()).withName(app.getMetadata().getName())
                             .scale(target);
                 }
-                changed.add(slug.value() + "/" + app.getMetadata().getName() + " " + replicas + " → " + target);
+                changed.add(slug.value() + "/" + app.getMetadata().getName()
+                        + (target != replicas ? " " + replicas + " → " + target : "")
+                        + (oversize && known ? " size → " + largest : ""));
             }
         }
         return changed;
     }
 
-    private static long[] requestsPerPod(Deployment app) {
+    /** Whether the app's replicas are larger (CPU or memory limit) than {@code largest}. */
+    static boolean oversize(Deployment app, ReplicaSize largest) {
+        long[] each = perPod(app, "limits");
+        return each[0] > largest.cpuLimitMilli() || each[1] > largest.memoryLimitMib();
+    }
+
+    /** CPU (millicores) and memory (MiB) of one pod of the app: its requests or limits. */
+    static long[] perPod(Deployment app, String which) {
         long cpu = 0;
         long memory = 0;
         for (var c : app.getSpec().getTemplate().getSpec().getContainers()) {
-            if (c.getResources() != null && c.getResources().getRequests() != null) {
-                var r = c.getResources().getRequests();
+            var r = c.getResources() == null ? null
+                    : "limits".equals(which) ? c.getResources().getLimits() : c.getResources().getRequests();
+            if (r != null) {
                 cpu += r.containsKey("cpu") ? r.get("cpu").getNumericalAmount()
                         .multiply(java.math.BigDecimal.valueOf(1000)).longValue() : 0;
                 memory += r.containsKey("memory") ? r.get("memory").getNumericalAmount()
