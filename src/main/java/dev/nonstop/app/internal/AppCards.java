@@ -73,8 +73,12 @@ public class AppCards implements AutoCloseable {
             for (Long appId : unseen.keySet()) {
                 AppStatus card = unseen.remove(appId);
                 if (card != null) {
-                    long t0 = System.currentTimeMillis();
-                    listener.accept(card);
+                    try {
+                        listener.accept(card);
+                    } catch (RuntimeException e) {
+                        // a card the screen could not take (it is closing) must not hold back the others
+                        log.debug("card {} not delivered: {}", appId, e.toString());
+                    }
                 }
             }
         }
