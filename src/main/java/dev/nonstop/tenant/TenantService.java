@@ -180,6 +180,7 @@ public class TenantService {
         var pending = invitations.findByTenantId(tenantId);
         invitations.deleteAll(pending);
         Map<String, Integer> objects = inventory.count(slug.namespace());
+        events.publishEvent(new TenantDeleting(tenantId, slug));
         try {
             applier.delete(TenantNamespace.of(slug));
         } catch (RuntimeException clusterDown) {

@@ -7,6 +7,7 @@ import dev.nonstop.kube.InformerRegistry;
 import dev.nonstop.kube.KubeLabels;
 import dev.nonstop.tenant.TenancySettings;
 import dev.nonstop.tenant.TenantCreated;
+import dev.nonstop.tenant.TenantDeleting;
 import dev.nonstop.tenant.TenantTierChanged;
 import dev.nonstop.tenant.manifest.TenantNamespace;
 import dev.nonstop.tenant.manifest.TenantObjects;
@@ -27,6 +28,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps every tenant's isolation-contract objects as its tier says (server-side apply, idempotent):
@@ -42,6 +45,7 @@ public class TenantReconciler implements AutoCloseable {
             LimitRange.class, NetworkPolicy.class, ServiceAccount.class);
 
     private final TenantRepository tenants;
+    private final Set<String> leaving = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final TierService tiers;
     private final Applier applier;
     private final InformerRegistry informers;
@@ -117,8 +121,40 @@ public class TenantReconciler implements AutoCloseable {
         queue.enqueue(slug);
     }
 
-    /** Applies the tenant's objects now; false when there is no such tenant. */
+    /**
+     * A tenant is being deleted: its row stays visible to this thread until the deletion commits, so
+     * no reconcile may put its namespace back meanwhile; once committed, a reconcile that was already
+     * running when the deletion began may have, so the namespace is deleted once more.
+     */
+    @EventListener
+    void on(TenantDeleting deleting) {
+        String slug = deleting.slug().value();
+        leaving.add(slug);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                leaving.remove(slug);
+                if (status != STATUS_COMMITTED) {
+                    enqueue(slug);
+                    return;
+                }
+                try {
+                    applier.delete(TenantNamespace.of(deleting.slug()));
+                } catch (RuntimeException e) {
+                    log.warn("Namespace of deleted tenant {} not deleted again: {}", slug, e.toString());
+                }
+            }
+        });
+    }
+
+    /** Applies the tenant's objects now; false when there is no such tenant (or it is being deleted). */
     public boolean reconcile(TenantSlug slug) {
+        if (leaving.contains(slug.value())) {
+            return false;
+        }
         var tenant = tenants.findBySlug(slug.value());
         if (tenant.isEmpty()) {
             return false;

@@ -51,7 +51,7 @@ final class ComputedReads {
         if (pods.code() != 200) {
             return pods;
         }
-        JsonNode body = SandboxDispatcher.parse(pods.getBody().readUtf8());
+        JsonNode body = ApiBodies.parse(pods.getBody().readUtf8());
         java.time.Instant now = clock.instant();
         if (p.name() != null) {
             ObjectNode one = podMetrics.of(body, now);

@@ -42,7 +42,7 @@ final class GarbageCollector {
             if (!inNamespace && !dependent) {
                 continue;
             }
-            ObjectNode object = SandboxDispatcher.parse(json);
+            ObjectNode object = ApiBodies.parse(json);
             String namespace = object.path("metadata").path("namespace").asString("");
             boolean owned = false;
             for (JsonNode owner : object.path("metadata").path("ownerReferences")) {

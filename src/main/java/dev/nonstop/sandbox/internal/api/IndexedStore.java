@@ -2,6 +2,7 @@ package dev.nonstop.sandbox.internal.api;
 
 import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -194,6 +195,29 @@ final class IndexedStore extends ConcurrentHashMap<AttributeSet, String> {
             }
         }
         return values;
+    }
+
+    /**
+     * The stored objects of a kind matching {@code query}, in one namespace or (null) in every
+     * namespace and cluster-wide.
+     */
+    List<String> matching(AttributeSet query, String plural, String version, @Nullable String namespace) {
+        List<String> items = new ArrayList<>();
+        collect(items, query, keysIn(plural, version, namespace == null ? ALL_NAMESPACES : namespace));
+        if (namespace == null) {
+            // cluster-scoped kinds live under "" rather than "*"
+            collect(items, query, keysIn(plural, version, ""));
+        }
+        return items;
+    }
+
+    private void collect(List<String> items, AttributeSet query, List<AttributeSet> keys) {
+        for (AttributeSet key : keys) {
+            String value = get(key);
+            if (value != null && key.matches(query)) {
+                items.add(value);
+            }
+        }
     }
 
     List<AttributeSet> keysIn(String plural, String version, String namespace) {

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
-import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.time.Clock;
@@ -15,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -33,7 +31,6 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
     }
 
     static final String APPLY_PATCH = "application/apply-patch";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Clock clock;
     private final ReentrantLock writes = new ReentrantLock();
@@ -123,25 +120,8 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
             return found == null ? ApiStatus.failure(404, "NotFound", plural + " \"" + name + "\" not found")
                     : ApiStatus.json(200, found.getValue());
         }
-        List<String> items = new ArrayList<>();
-        for (AttributeSet key : store.keysIn(plural, version, namespace == null ? IndexedStore.ALL_NAMESPACES
-                : namespace)) {
-            String value = store.get(key);
-            if (value != null && key.matches(query)) {
-                items.add(value);
-            }
-        }
-        if (namespace == null) {
-            // cluster-scoped kinds live under "" rather than "*"
-            for (AttributeSet key : store.keysIn(plural, version, "")) {
-                String value = store.get(key);
-                if (value != null && key.matches(query)) {
-                    items.add(value);
-                }
-            }
-        }
         return ApiStatus.json(200, new io.fabric8.kubernetes.client.server.mock.KubernetesResponseComposer()
-                .compose(items, String.valueOf(requestResourceVersion())));
+                .compose(store.matching(query, plural, version, namespace), String.valueOf(requestResourceVersion())));
     }
 
     /** How many watch requests the API has served for a resource ("apps/deployments", "/pods"). */
@@ -202,7 +182,7 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
                     if (plain.code() != 200) {
                         return plain;
                     }
-                    return ApiStatus.json(200, Tables.of(parse(plain.getBody().readUtf8()), table.get().plural(),
+                    return ApiStatus.json(200, Tables.of(ApiBodies.parse(plain.getBody().readUtf8()), table.get().plural(),
                             clock.instant()));
                 }
             }
@@ -222,7 +202,7 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
                 case DELETE -> delete(request, path);
                 default -> super.dispatch(request);
             };
-        } catch (BadRequest bad) {
+        } catch (ApiBodies.BadRequest bad) {
             return ApiStatus.failure(400, "BadRequest", bad.getMessage());
         } finally {
             writes.unlock();
@@ -237,7 +217,7 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
     // ---- create ----------------------------------------------------------------------------------
 
     private MockResponse create(RecordedRequest request, ResourcePath path) {
-        ObjectNode body = body(request);
+        ObjectNode body = ApiBodies.body(request);
         String namespace = path.namespace();
         if (namespace != null) {
             Optional<MockResponse> refused = namespaceMissing(namespace)
@@ -250,7 +230,7 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
         if (manager != null) {
             ManagedFields.recordUpdate(null, body, manager, clock.instant());
         }
-        return super.handleCreate(rewrite(request, HttpMethod.POST, request.getPath(), body));
+        return super.handleCreate(ApiBodies.rewrite(request, HttpMethod.POST, request.getPath(), body));
     }
 
     private Optional<MockResponse> namespaceMissing(String namespace) {
@@ -279,7 +259,7 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
         if (path.name() == null || path.subresource() != null) {
             return super.dispatch(request);
         }
-        ObjectNode body = body(request);
+        ObjectNode body = ApiBodies.body(request);
         ObjectNode current = get(path.objectPath());
         if (current != null) {
             keepStatus(path, current, body);
@@ -288,7 +268,7 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
                 ManagedFields.recordUpdate(current, body, manager == null ? "unknown" : manager, clock.instant());
             }
         }
-        return super.handleUpdate(rewrite(request, HttpMethod.PUT, request.getPath(), body));
+        return super.handleUpdate(ApiBodies.rewrite(request, HttpMethod.PUT, request.getPath(), body));
     }
 
     /** A write to the status subresource changes the status only, whatever else the body carries. */
@@ -297,14 +277,14 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
         if (current == null) {
             return ApiStatus.failure(404, "NotFound", path.plural() + " \"" + path.name() + "\" not found");
         }
-        JsonNode status = body(request).get("status");
+        JsonNode status = ApiBodies.body(request).get("status");
         ObjectNode merged = current.deepCopy();
         if (status == null) {
             merged.remove("status");
         } else {
             merged.set("status", status.deepCopy());
         }
-        return super.dispatch(rewrite(request, HttpMethod.PUT, request.getPath(), merged));
+        return super.dispatch(ApiBodies.rewrite(request, HttpMethod.PUT, request.getPath(), merged));
     }
 
     /** A write to the main resource never changes status: that is the status subresource's job. */
@@ -358,7 +338,7 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
             return ApiStatus.failure(400, "BadRequest", "fieldManager is required for apply patch");
         }
         boolean force = "true".equals(path.query().get("force"));
-        ObjectNode config = body(request);
+        ObjectNode config = ApiBodies.body(request);
         ObjectNode current = get(path.objectPath());
         try {
             if (current == null) {
@@ -378,11 +358,11 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
                 }
                 String collection = new ResourcePath(path.group(), path.version(), path.namespace(), path.plural(),
                         null, null, Map.of()).objectPath();
-                MockResponse response = super.handleCreate(rewrite(request, HttpMethod.POST, collection, created));
+                MockResponse response = super.handleCreate(ApiBodies.rewrite(request, HttpMethod.POST, collection, created));
                 return response.code() == 201 ? response.setResponseCode(201) : response;
             }
             ObjectNode applied = ManagedFields.apply(current, config, manager, force, clock.instant());
-            MockResponse response = super.handleUpdate(rewrite(request, HttpMethod.PUT, path.objectPath(), applied));
+            MockResponse response = super.handleUpdate(ApiBodies.rewrite(request, HttpMethod.PUT, path.objectPath(), applied));
             return response;
         } catch (ManagedFields.ConflictException conflict) {
             return ApiStatus.failure(409, "Conflict", conflict.getMessage());
@@ -406,7 +386,7 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
     /** The stored list at a collection path (an empty object when there is none). */
     JsonNode list(String collectionPath) {
         MockResponse response = handleGet(collectionPath);
-        return response.code() == 200 ? parse(response.getBody().readUtf8()) : JSON.createObjectNode();
+        return response.code() == 200 ? ApiBodies.parse(response.getBody().readUtf8()) : ApiBodies.JSON.createObjectNode();
     }
 
     /** The stored object at a path, or null. */
@@ -415,45 +395,8 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
         if (response.code() != 200) {
             return null;
         }
-        JsonNode node = parse(response.getBody().readUtf8());
+        JsonNode node = ApiBodies.parse(response.getBody().readUtf8());
         return node instanceof ObjectNode object && object.has("metadata") && !"Status".equals(
                 object.path("kind").asString("")) ? object : null;
-    }
-
-    private static ObjectNode body(RecordedRequest request) {
-        String text = request.getUtf8Body();
-        if (text == null || text.isBlank()) {
-            throw new BadRequest("the request has no body");
-        }
-        if (!text.stripLeading().startsWith("{")) {
-            throw new BadRequest("the sandbox API takes JSON bodies (YAML apply bodies are not supported)");
-        }
-        JsonNode node = parse(text);
-        if (!(node instanceof ObjectNode object)) {
-            throw new BadRequest("the body is not a JSON object");
-        }
-        return object;
-    }
-
-    static ObjectNode parse(String json) {
-        try {
-            JsonNode node = JSON.readTree(json);
-            return node instanceof ObjectNode object ? object : JSON.createObjectNode();
-        } catch (RuntimeException e) {
-            throw new BadRequest("the body is not valid JSON: " + e.getMessage());
-        }
-    }
-
-    private static RecordedRequest rewrite(RecordedRequest original, HttpMethod method, String path, ObjectNode body) {
-        return new RecordedRequest(original.getHttpVersion(), method, path,
-                original.getHeaders().newBuilder().set("Content-Type", "application/json").build(),
-                new Buffer().writeUtf8(body.toString()));
-    }
-
-    /** A malformed request: answered 400 with the reason. */
-    static final class BadRequest extends RuntimeException {
-        BadRequest(String message) {
-            super(message);
-        }
     }
 }
