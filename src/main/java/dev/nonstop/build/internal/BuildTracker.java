@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * classifies a failure. Open screens hear of it through {@link BuildEvents}.
  */
 @Component
-public class BuildTracker {
+public class BuildTracker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BuildTracker.class);
 
@@ -39,6 +39,15 @@ public class BuildTracker {
     private final BuildSettings settings;
     private final TransactionTemplate tx;
     private final org.springframework.context.ApplicationEventPublisher publisher;
+    private static final int SETTLE_TRIES = 10;
+    private static final long SETTLE_PAUSE_MS = 300;
+    private final java.util.Map<Long, Integer> settling = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ScheduledExecutorService later = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "build-settling");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     BuildTracker(InformerRegistry informers, BuildRepository builds, BuildSourceRepository sources, BuildLogs logs,
                  BuildEvents events, BuildSettings settings, TransactionTemplate tx,
@@ -89,6 +98,14 @@ public class BuildTracker {
         }
     }
 
+    private void refreshQuietly(long buildId) {
+        try {
+            refresh(buildId);
+        } catch (RuntimeException e) {
+            log.warn("Build {} not updated from the cluster: {}", buildId, e.toString());
+        }
+    }
+
     /** A build whose PipelineRun the cluster refused: it ends at once, with the reason. */
     public void failToStart(long buildId, String reason) {
         tx.executeWithoutResult(status -> builds.findById(buildId).ifPresent(build -> {
@@ -107,6 +124,17 @@ public class BuildTracker {
         }
         List<TaskRun> tasks = taskRunsOf(buildId);
         BuildProgress progress = BuildProgress.of(run.get(), tasks);
+        if (progress.status().finished() && progress.steps().stream().anyMatch(
+                step -> step.state() == dev.nonstop.build.BuildStep.State.RUNNING)) {
+            // the PipelineRun's end can reach us before its TaskRun's (another watch): classifying now
+            // would miss the failing step, so look again shortly (for at most a few seconds)
+            int tries = settling.merge(buildId, 1, Integer::sum);
+            if (tries <= SETTLE_TRIES) {
+                later.schedule(() -> refreshQuietly(buildId), SETTLE_PAUSE_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                return;
+            }
+        }
+        settling.remove(buildId);
         String finalLog = progress.status().finished() ? logs.read(tasks) : null;
         var updated = tx.execute(status -> builds.findById(buildId).map(build -> {
             if (build.status().finished()) {
@@ -151,5 +179,10 @@ public class BuildTracker {
     static String tail(String text, int lines) {
         List<String> all = text.lines().toList();
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+
+    @Override
+    public void close() {
+        later.shutdownNow();
     }
 }
