@@ -176,7 +176,7 @@ class AppOperationsTest extends AppTestBase {
         assertThatThrownBy(() -> tenants.changeTier(owner.tenantId(), TierCode.FREE))
                 .isInstanceOfSatisfying(dev.nonstop.tier.DowngradeRefused.class, e -> assertThat(e.overages())
                         .extracting(dev.nonstop.tier.QuotaOverage::resource)
-                        .contains("requests.cpu", "replicas of web", "size of web"));
+                        .contains("requests.cpu", "replicas", "size"));
 
         tenants.changeTier(owner.tenantId(), TierCode.FREE, true);
 
@@ -240,8 +240,8 @@ class AppOperationsTest extends AppTestBase {
         assertThatThrownBy(() -> tenants.changeTier(owner.tenantId(), TierCode.FREE))
                 .isInstanceOfSatisfying(dev.nonstop.tier.DowngradeRefused.class, e -> assertThat(e.overages())
                         .singleElement().satisfies(o -> {
-                            assertThat(o.resource()).isEqualTo("replicas of web");
-                            assertThat(o.used()).isEqualTo("4");
+                            assertThat(o.resource()).isEqualTo("replicas");
+                            assertThat(o.used()).isEqualTo("web: 4");
                             assertThat(o.newHard()).isEqualTo("3");
                         }));
         tenants.changeTier(owner.tenantId(), TierCode.FREE, true);

@@ -80,15 +80,15 @@ public class QuotaReader {
                     : app.getSpec().getReplicas();
             if (replicas > limits.maxReplicas()) {
                 apps = apps == null ? apps(slug) : apps;
-                overages.add(new QuotaOverage(slug.value(), "replicas of " + app.getMetadata().getName(),
-                        String.valueOf(replicas), String.valueOf(limits.maxReplicas()), apps));
+                overages.add(new QuotaOverage(slug.value(), "replicas", app.getMetadata().getName() + ": "
+                        + replicas, String.valueOf(limits.maxReplicas()), apps));
             }
             if (replicas > 0 && TenantImpact.oversize(app, limits.largestSize())) {
                 apps = apps == null ? apps(slug) : apps;
                 long[] each = TenantImpact.perPod(app, "limits");
                 ReplicaSize largest = limits.largestSize();
-                overages.add(new QuotaOverage(slug.value(), "size of " + app.getMetadata().getName(),
-                        each[0] + "m CPU, " + each[1] + " MiB per replica", largest + " (" + largest.cpuLimitMilli()
+                overages.add(new QuotaOverage(slug.value(), "size", app.getMetadata().getName() + ": "
+                        + each[0] + "m CPU, " + each[1] + " MiB", largest + " (" + largest.cpuLimitMilli()
                         + "m CPU, " + largest.memoryLimitMib() + " MiB)", apps));
             }
         }

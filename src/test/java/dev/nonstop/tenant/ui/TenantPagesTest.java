@@ -112,6 +112,9 @@ class TenantPagesTest extends UiTest {
         assertThat(dialog.isOpened()).isTrue();
         assertThat($(Span.class).all()).extracting(Span::getText)
                 .anyMatch(text -> text.contains("uses 12") && text.contains("shop: 12 pods, 1200m CPU"));
+        // 12 replicas are also more than FREE lets one app have, quota or not
+        assertThat($(Span.class).all()).extracting(Span::getText)
+                .anyMatch(text -> text.contains("Replicas of one app") && text.contains("shop: 12"));
         assertThat(tenants.byId(busy.tenantId()).tier().code()).isEqualTo(TierCode.PAID);
         test(dialog).confirm();
         assertThat(tenants.byId(busy.tenantId()).tier().code()).isEqualTo(TierCode.FREE);
