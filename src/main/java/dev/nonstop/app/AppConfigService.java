@@ -4,6 +4,7 @@ import dev.nonstop.app.internal.AppEntity;
 import dev.nonstop.app.internal.AppEnvEntity;
 import dev.nonstop.app.internal.AppEnvRepository;
 import dev.nonstop.audit.AuditLog;
+import dev.nonstop.common.ServingRules;
 import dev.nonstop.common.UserError;
 import dev.nonstop.security.Caller;
 import dev.nonstop.security.CurrentUser;
@@ -141,14 +142,14 @@ public class AppConfigService {
     }
 
     private static int checkedPort(int port) {
-        if (port < 1 || port > 65535) {
+        if (!ServingRules.validPort(port)) {
             throw new UserError("source.detect.port", String.valueOf(port));
         }
         return port;
     }
 
     private static String checkedHealthPath(String path) {
-        if (!path.startsWith("/") || path.length() > 200 || path.chars().anyMatch(c -> c <= 0x20 || c > 0x7e)) {
+        if (!ServingRules.validHealthPath(path)) {
             throw new UserError("source.detect.health", path.length() > 40 ? path.substring(0, 40) + "…" : path);
         }
         return path;

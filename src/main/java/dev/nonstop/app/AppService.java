@@ -123,8 +123,7 @@ public class AppService {
             return;
         }
         App before = app.toRecord();
-        Release current = before.currentReleaseId() == null ? null
-                : releases.findById(before.currentReleaseId()).map(ReleaseEntity::toRecord).orElse(null);
+        Release current = currentRelease(app);
         if (current == null) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.nonstop.source;
 
+import dev.nonstop.common.ServingRules;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -26,11 +27,11 @@ public record Detection(StackKind kind, String dockerfile, String contextDir, in
     public Detection corrected(@Nullable Integer newPort, @Nullable String newHealthPath, @Nullable String newDockerfile,
                                @Nullable String newContextDir) {
         int p = newPort == null ? port : newPort;
-        if (p < 1 || p > 65535) {
+        if (!ServingRules.validPort(p)) {
             throw new SourceRefused("source.detect.port", p);
         }
         String health = newHealthPath == null || newHealthPath.isBlank() ? healthPath : newHealthPath.strip();
-        if (!health.startsWith("/") || health.length() > 200 || health.chars().anyMatch(c -> c <= 0x20 || c > 0x7e)) {
+        if (!ServingRules.validHealthPath(health)) {
             throw new SourceRefused("source.detect.health", health);
         }
         String file = newDockerfile == null || newDockerfile.isBlank() ? dockerfile : safePath(newDockerfile.strip());

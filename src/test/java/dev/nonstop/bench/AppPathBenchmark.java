@@ -4,21 +4,17 @@ import dev.nonstop.app.App;
 import dev.nonstop.app.AppService;
 import dev.nonstop.app.AppStatus;
 import dev.nonstop.app.FailoverService;
+import dev.nonstop.bench.BenchTenants.Tenant;
 import dev.nonstop.build.Build;
 import dev.nonstop.build.BuildFinished;
 import dev.nonstop.build.BuildService;
 import dev.nonstop.build.BuildSettings;
-import dev.nonstop.build.BuildSource;
 import dev.nonstop.build.BuildStatus;
-import dev.nonstop.build.Inspection;
 import dev.nonstop.build.WebhookService;
 import dev.nonstop.sandbox.SandboxCluster;
-import dev.nonstop.security.SignUpResult;
 import dev.nonstop.tenant.TenantService;
 import dev.nonstop.testsupport.Fixtures;
-import dev.nonstop.testsupport.GitFixtures;
 import dev.nonstop.testsupport.IntegrationTest;
-import dev.nonstop.tier.TierCode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -42,7 +38,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -65,26 +60,14 @@ class AppPathBenchmark {
     @Autowired BuildSettings buildSettings;
     @Autowired ConfigurableApplicationContext context;
 
-    record Tenant(SignUpResult owner, SecurityContext security, BuildSource source) {
-    }
-
     @Test
     void deploy_path_latencies() throws Exception {
         int count = Integer.getInteger("bench.app.tenants", 20);
         int sessions = Integer.getInteger("bench.sessions", 100);
         sandbox.running().orElseThrow().clock().setSpeed(Double.parseDouble(System.getProperty("bench.speed", "20")));
-        var git = GitFixtures.shared();
         List<Tenant> all = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            SignUpResult owner = fixtures.newTenant();
-            fixtures.signInAs(Fixtures.ADMIN);
-            tenants.changeTier(owner.tenantId(), TierCode.PAID);
-            fixtures.signInAs(owner.email().value());
-            Inspection inspection = builds.inspect(git.url("acme", "docker-app"), null);
-            BuildSource source = builds.createSource("app", git.url("acme", "docker-app"), null,
-                    inspection.detection());
-            all.add(new Tenant(owner, SecurityContextHolder.getContext(), source));
-            SecurityContextHolder.clearContext();
+            all.add(BenchTenants.paidWithSource(fixtures, tenants, builds));
         }
 
         // 1. "Deploy" (a build start) -> PipelineRun created, seen through a watch

@@ -48,15 +48,10 @@ public class AppCards implements AutoCloseable {
     private final AppSettings settings;
     private final TransactionTemplate tx;
     private final Map<String, Set<Screen>> screens = new ConcurrentHashMap<>();
-    private final ExecutorService computing = Executors.newFixedThreadPool(COMPUTE_THREADS, r -> {
-        Thread thread = new Thread(r, "app-cards");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final ExecutorService delivering = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("app-card-delivery-", 0).factory());
-    private final KeyedWork<String> computations = new KeyedWork<>(computing, this::computeAndDeliver,
-            e -> log.debug("card not computed: {}", e.toString()));
+    private final KeyedWork<String> computations = new KeyedWork<>("app-cards", COMPUTE_THREADS,
+            this::computeAndDeliver, e -> log.debug("card not computed: {}", e.toString()));
     private final KeyedWork<Screen> deliveries = new KeyedWork<>(delivering, Screen::drain,
             e -> log.debug("card not delivered: {}", e.toString()));
 
@@ -150,7 +145,7 @@ public class AppCards implements AutoCloseable {
 
     @Override
     public void close() {
-        computing.shutdownNow();
+        computations.close();
         delivering.shutdownNow();
     }
 }

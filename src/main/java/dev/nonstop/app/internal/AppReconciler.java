@@ -62,14 +62,8 @@ public class AppReconciler implements AutoCloseable {
     private final dev.nonstop.security.Secrets secrets;
     private final dev.nonstop.kube.WorkQueue<Long> queue = new dev.nonstop.kube.WorkQueue<>("app-reconciler",
             this::reconcile, java.time.Duration.ofMillis(50), java.time.Duration.ofSeconds(10));
-    private final java.util.concurrent.ExecutorService checker = java.util.concurrent.Executors
-            .newSingleThreadExecutor(r -> {
-                Thread thread = new Thread(r, "app-rollout-checks");
-                thread.setDaemon(true);
-                return thread;
-            });
-    private final dev.nonstop.common.KeyedWork<Check> checks = new dev.nonstop.common.KeyedWork<>(checker,
-            this::check, e -> log.warn("Rollout check failed: {}", e.toString()));
+    private final dev.nonstop.common.KeyedWork<Check> checks = new dev.nonstop.common.KeyedWork<>(
+            "app-rollout-checks", 1, this::check, e -> log.warn("Rollout check failed: {}", e.toString()));
 
     AppReconciler(AppRepository apps, ReleaseRepository releases, TenantDirectory tenants, Applier applier,
                   InformerRegistry informers, AppSettings settings, TransactionTemplate tx, AppEvents events,
@@ -350,6 +344,6 @@ public class AppReconciler implements AutoCloseable {
     @Override
     public void close() {
         queue.close();
-        checker.shutdownNow();
+        checks.close();
     }
 }

@@ -36,14 +36,8 @@ public class DrillWatcher implements AutoCloseable {
     private final Map<Long, Active> active = new ConcurrentHashMap<>();
     /** The ready count each drill last wrote: a pod event that leaves it unchanged needs no database work. */
     private final Map<Long, Integer> lastReady = new ConcurrentHashMap<>();
-    private final java.util.concurrent.ExecutorService observer = java.util.concurrent.Executors
-            .newSingleThreadExecutor(r -> {
-                Thread thread = new Thread(r, "failover-drills");
-                thread.setDaemon(true);
-                return thread;
-            });
     // observed off the informer's thread, which every card and reconciler waits on
-    private final KeyedWork<Long> observations = new KeyedWork<>(observer, this::observe,
+    private final KeyedWork<Long> observations = new KeyedWork<>("failover-drills", 1, this::observe,
             e -> log.warn("Failover drill not updated: {}", e.toString()));
     private final DrillRepository drills;
     private final InformerRegistry informers;
@@ -126,6 +120,6 @@ public class DrillWatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        observer.shutdownNow();
+        observations.close();
     }
 }

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import dev.nonstop.app.AppConfig;
 import dev.nonstop.app.AppConfigService;
 import dev.nonstop.common.ReplicaSize;
+import dev.nonstop.common.ServingRules;
 import dev.nonstop.common.UserError;
 import dev.nonstop.uikit.Messages;
 import java.util.HashMap;
@@ -60,7 +61,7 @@ public class AppConfigForm extends VerticalLayout {
         healthPath.setLabel(getTranslation("app.config.health-label"));
         healthPath.setHelperText(getTranslation("app.config.health-help"));
         healthPath.setId("app-config-health");
-        healthPath.setMaxLength(200);
+        healthPath.setMaxLength(ServingRules.MAX_HEALTH_PATH);
         env.setLabel(getTranslation("app.config.env"));
         env.setHelperText("NAME=value");
         env.setId("app-config-env");

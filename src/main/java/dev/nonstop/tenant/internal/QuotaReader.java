@@ -8,12 +8,10 @@ import dev.nonstop.tenant.QuotaUsage;
 import dev.nonstop.tenant.manifest.TenantQuota;
 import dev.nonstop.tier.QuotaOverage;
 import dev.nonstop.tier.TierLimits;
-import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,9 +81,9 @@ public class QuotaReader {
                 overages.add(new QuotaOverage(slug.value(), "replicas", app.getMetadata().getName() + ": "
                         + replicas, String.valueOf(limits.maxReplicas()), apps));
             }
-            if (replicas > 0 && TenantImpact.oversize(app, limits.largestSize())) {
+            if (replicas > 0 && PodResources.oversize(app, limits.largestSize())) {
                 apps = apps == null ? apps(slug) : apps;
-                long[] each = TenantImpact.perPod(app, "limits");
+                long[] each = PodResources.perReplica(app, true);
                 ReplicaSize largest = limits.largestSize();
                 overages.add(new QuotaOverage(slug.value(), "size", app.getMetadata().getName() + ": "
                         + each[0] + "m CPU, " + each[1] + " MiB", largest + " (" + largest.cpuLimitMilli()
@@ -106,20 +104,12 @@ public class QuotaReader {
                     : pod.getMetadata().getLabels().get(KubeLabels.INSTANCE);
             long[] sum = byApp.computeIfAbsent(app == null ? pod.getMetadata().getName() : app, k -> new long[3]);
             sum[0]++;
-            for (Container c : pod.getSpec().getContainers()) {
-                Map<String, Quantity> requests = c.getResources() == null || c.getResources().getRequests() == null
-                        ? Map.of() : c.getResources().getRequests();
-                sum[1] += amount(requests.get("cpu")).multiply(BigDecimal.valueOf(1000)).longValue();
-                sum[2] += amount(requests.get("memory")).divide(BigDecimal.valueOf(1024L * 1024),
-                        java.math.RoundingMode.CEILING).longValue();
-            }
+            long[] requests = PodResources.of(pod.getSpec().getContainers(), false);
+            sum[1] += requests[0];
+            sum[2] += requests[1];
         }
         List<QuotaOverage.AppUsage> apps = new ArrayList<>();
         byApp.forEach((app, s) -> apps.add(new QuotaOverage.AppUsage(app, (int) s[0], s[1], s[2])));
         return apps;
-    }
-
-    private static BigDecimal amount(Quantity q) {
-        return q == null ? BigDecimal.ZERO : q.getNumericalAmount();
     }
 }

@@ -72,9 +72,9 @@ public class TenantImpact implements TierImpact {
         for (Deployment app : apps) {
             int replicas = app.getSpec().getReplicas() == null ? 1 : app.getSpec().getReplicas();
             int target = Math.min(replicas, limits.maxReplicas());
-            long[] each = perPod(app, "requests");
+            long[] each = PodResources.perReplica(app, false);
             // a replica larger than the tier's largest size could not be replaced (the LimitRange refuses it)
-            boolean oversize = oversize(app, largest);
+            boolean oversize = PodResources.oversize(app, largest);
             if (oversize) {
                 each = new long[] {Math.min(each[0], largest.cpuRequestMilli()),
                         Math.min(each[1], largest.memoryRequestMib())};
@@ -102,30 +102,6 @@ public class TenantImpact implements TierImpact {
             }
         }
         return changed;
-    }
-
-    /** Whether the app's replicas are larger (CPU or memory limit) than {@code largest}. */
-    static boolean oversize(Deployment app, ReplicaSize largest) {
-        long[] each = perPod(app, "limits");
-        return each[0] > largest.cpuLimitMilli() || each[1] > largest.memoryLimitMib();
-    }
-
-    /** CPU (millicores) and memory (MiB) of one pod of the app: its requests or limits. */
-    static long[] perPod(Deployment app, String which) {
-        long cpu = 0;
-        long memory = 0;
-        for (var c : app.getSpec().getTemplate().getSpec().getContainers()) {
-            var r = c.getResources() == null ? null
-                    : "limits".equals(which) ? c.getResources().getLimits() : c.getResources().getRequests();
-            if (r != null) {
-                cpu += r.containsKey("cpu") ? r.get("cpu").getNumericalAmount()
-                        .multiply(java.math.BigDecimal.valueOf(1000)).longValue() : 0;
-                memory += r.containsKey("memory") ? r.get("memory").getNumericalAmount()
-                        .divide(java.math.BigDecimal.valueOf(1024L * 1024), java.math.RoundingMode.CEILING)
-                        .longValue() : 0;
-            }
-        }
-        return new long[] {cpu, memory};
     }
 
     private List<TenantSlug> onTier(TierCode code) {
