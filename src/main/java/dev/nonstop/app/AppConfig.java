@@ -17,7 +17,6 @@ public record AppConfig(ReplicaSize size, boolean autoscaling, int autoscaleMax,
                         @Nullable String healthPath) {
 
     public static final int MAX_VARIABLES = 50;
-    public static final int MAX_VALUE = 4096;
 
     /** Keeps the port and health path. */
     public AppConfig(ReplicaSize size, boolean autoscaling, int autoscaleMax, Map<String, String> env,

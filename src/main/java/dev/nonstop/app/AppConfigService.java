@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,8 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AppConfigService {
-
-    private static final Pattern NAME = Pattern.compile("[A-Z_][A-Z0-9_]{0,99}");
 
     private final AppService apps;
     private final AppEnvRepository env;
@@ -96,20 +93,30 @@ public class AppConfigService {
             throw new UserError("app.config.too-many", AppConfig.MAX_VARIABLES);
         }
         List<AppEnvEntity> next = new ArrayList<>();
-        config.env().forEach((name, value) -> next.add(new AppEnvEntity(appId, checkedName(name),
-                checkedValue(name, value), false)));
+        config.env().forEach((name, value) -> next.add(new AppEnvEntity(appId, EnvRules.checkedName(name),
+                EnvRules.checkedValue(name, value), false)));
+        Map<String, String> secretValues = new TreeMap<>();
         for (Map.Entry<String, @Nullable String> secret : config.secrets().entrySet()) {
-            String name = checkedName(secret.getKey());
+            String name = EnvRules.checkedName(secret.getKey());
             if (config.env().containsKey(name)) {
                 throw new UserError("app.config.duplicate", name);
             }
-            String sealed = secret.getValue() == null ? stored.get(name)
-                    : secrets.seal(checkedValue(name, secret.getValue()));
+            String sealed;
+            if (secret.getValue() == null) {
+                sealed = stored.get(name);
+                if (sealed != null) {
+                    secretValues.put(name, secrets.open(sealed));
+                }
+            } else {
+                secretValues.put(name, EnvRules.checkedValue(name, secret.getValue()));
+                sealed = secrets.seal(secret.getValue());
+            }
             if (sealed == null) {
                 throw new UserError("app.config.secret-missing", name);
             }
             next.add(new AppEnvEntity(appId, name, sealed, true));
         }
+        EnvRules.checkTotal(config.env(), secretValues);
         Release current = apps.currentRelease(app);
         int port = config.port() == null ? current == null ? 8080 : current.port() : checkedPort(config.port());
         String healthPath = config.healthPath() == null || config.healthPath().isBlank()
@@ -153,19 +160,5 @@ public class AppConfigService {
             throw new UserError("source.detect.health", path.length() > 40 ? path.substring(0, 40) + "…" : path);
         }
         return path;
-    }
-
-    private static String checkedName(String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new UserError("app.config.name", String.valueOf(name));
-        }
-        return name;
-    }
-
-    private static String checkedValue(String name, String value) {
-        if (value == null || value.length() > AppConfig.MAX_VALUE || value.chars().anyMatch(c -> c == 0)) {
-            throw new UserError("app.config.value", name, AppConfig.MAX_VALUE);
-        }
-        return value;
     }
 }

@@ -10,7 +10,7 @@ import dev.nonstop.build.Build;
 import dev.nonstop.build.BuildService;
 import dev.nonstop.build.BuildSource;
 import dev.nonstop.build.BuildStatus;
-import dev.nonstop.common.AccessDenied;
+import dev.nonstop.common.NotFound;
 import dev.nonstop.common.ReplicaSize;
 import dev.nonstop.common.UserError;
 import dev.nonstop.security.Caller;
@@ -345,11 +345,9 @@ public class AppService {
     }
 
     AppEntity own(CurrentUser user, long appId) {
-        AppEntity app = apps.findById(appId).orElseThrow(() -> new UserError("app.not-found"));
-        if (app.tenantId() != user.tenantId()) {
-            throw new AccessDenied();
-        }
-        return app;
+        // another tenant's app gets the same answer as a missing one: ids reveal nothing
+        return apps.findById(appId).filter(a -> a.tenantId() == user.tenantId())
+                .orElseThrow(() -> new NotFound("app.not-found"));
     }
 
     /** "registry/acme/shop:b42" → "registry/acme/shop": the image is run by digest. */

@@ -9,11 +9,12 @@ import dev.nonstop.build.internal.BuildSourceRepository;
 import dev.nonstop.build.internal.BuildTracker;
 import dev.nonstop.build.internal.SourceTokenEntity;
 import dev.nonstop.build.internal.SourceTokenRepository;
+import dev.nonstop.build.internal.WebhookKeys;
 import dev.nonstop.build.manifest.GitCredentials;
 import dev.nonstop.build.manifest.BuildPipelineRun;
 import dev.nonstop.build.manifest.BuildRequest;
 import dev.nonstop.build.tekton.PipelineRun;
-import dev.nonstop.common.AccessDenied;
+import dev.nonstop.common.NotFound;
 import dev.nonstop.common.AppName;
 import dev.nonstop.common.UserError;
 import dev.nonstop.kube.Applier;
@@ -142,6 +143,7 @@ public class BuildService {
         BuildSourceEntity entity = new BuildSourceEntity(user.tenantId(), name.value(), source.display(), source.ref(),
                 detection, user.email().value(), clock.instant());
         entity.setWebhookSecret(secrets.seal(newWebhookSecret()));
+        entity.setWebhookKey(WebhookKeys.newKey());
         BuildSourceEntity saved = sources.save(entity);
         audit.record(tenantSlug(user), "build.source.created", user.email() + " set up " + name + " from "
                 + source.display() + (source.ref() == null ? "" : " @ " + source.ref()));
@@ -252,12 +254,19 @@ public class BuildService {
         return tokens.findById(tenantId).map(t -> secrets.open(t.sealed()));
     }
 
-    /** Where GitHub sends pushes for this app, and the secret to paste next to it. */
-    @Transactional(readOnly = true)
+    /** Where GitHub sends pushes for this app (an address nobody can guess), and the secret to paste next to it. */
+    @Transactional
     public WebhookInfo webhook(long sourceId) {
         BuildSourceEntity source = ownSource(caller.require(), sourceId);
         String sealed = source.webhookSecret();
-        return new WebhookInfo("/api/hooks/github/" + sourceId, sealed == null ? "" : secrets.open(sealed));
+        return new WebhookInfo(webhookPath(source), sealed == null ? "" : secrets.open(sealed));
+    }
+
+    private static String webhookPath(BuildSourceEntity source) {
+        if (source.webhookKey() == null) {
+            source.setWebhookKey(WebhookKeys.newKey());
+        }
+        return WebhookKeys.PATH + source.webhookKey();
     }
 
     /** Makes a new webhook secret; the old one stops working at once. */
@@ -270,7 +279,7 @@ public class BuildService {
         sources.save(source);
         audit.record(tenantSlug(user), "build.webhook.rotated", user.email() + " rotated the webhook secret of "
                 + source.toRecord().name());
-        return new WebhookInfo("/api/hooks/github/" + sourceId, secret);
+        return new WebhookInfo(webhookPath(source), secret);
     }
 
     private static String newWebhookSecret() {
@@ -332,19 +341,14 @@ public class BuildService {
     }
 
     private BuildSourceEntity ownSource(CurrentUser user, long sourceId) {
-        BuildSourceEntity source = sources.findById(sourceId).orElseThrow(() -> new UserError("build.source.not-found"));
-        if (source.tenantId() != user.tenantId()) {
-            throw new AccessDenied();
-        }
-        return source;
+        // another tenant's source gets the same answer as a missing one: ids reveal nothing
+        return sources.findById(sourceId).filter(s -> s.tenantId() == user.tenantId())
+                .orElseThrow(() -> new NotFound("build.source.not-found"));
     }
 
     private BuildEntity ownBuild(CurrentUser user, long buildId) {
-        BuildEntity build = builds.findById(buildId).orElseThrow(() -> new UserError("build.not-found"));
-        if (build.tenantId() != user.tenantId()) {
-            throw new AccessDenied();
-        }
-        return build;
+        return builds.findById(buildId).filter(b -> b.tenantId() == user.tenantId())
+                .orElseThrow(() -> new NotFound("build.not-found"));
     }
 
     private String appName(long sourceId) {

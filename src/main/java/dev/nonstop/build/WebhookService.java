@@ -6,7 +6,9 @@ import dev.nonstop.build.internal.BuildSourceRepository;
 import dev.nonstop.build.internal.WebhookDeliveryEntity;
 import dev.nonstop.build.internal.WebhookDeliveryRepository;
 import dev.nonstop.common.UserError;
+import dev.nonstop.build.internal.WebhookKeys;
 import dev.nonstop.ratelimit.Limit;
+import dev.nonstop.ratelimit.LocalRateLimiter;
 import dev.nonstop.ratelimit.RateLimiter;
 import dev.nonstop.security.Secrets;
 import dev.nonstop.tenant.TenantDirectory;
@@ -31,11 +33,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * GitHub push webhooks, {@code POST /api/hooks/github/{appId}}. The caller is proven by the
- * signature, not a session: {@code X-Hub-Signature-256} must be the HMAC-SHA256 of the raw body
- * under the app's secret (compared in constant time). Calls are rate limited per app; a delivery
- * seen before is ignored, as are pushes to other branches; a push to the tracked branch starts a
- * build in the background, so GitHub gets its answer at once.
+ * GitHub push webhooks, {@code POST /api/hooks/github/{key}}, the key a random one per app. The caller
+ * is proven by the signature, not a session: {@code X-Hub-Signature-256} must be the HMAC-SHA256 of
+ * the raw body under the app's secret (compared in constant time), checked before anything else.
+ * Verified deliveries are rate limited per app (in the database); failed signatures per sender
+ * address (in memory, writing nothing). A delivery seen before is ignored, as are pushes to other
+ * branches; a push to the tracked branch starts a build in the background, so GitHub gets its answer
+ * at once.
  */
 @Service
 public class WebhookService {
@@ -46,6 +50,8 @@ public class WebhookService {
 
     public static final int MAX_BODY = 1024 * 1024;
     static final Limit PER_APP = new Limit("webhook-per-app", 30, Duration.ofMinutes(1));
+    /** Deliveries whose signature fails, per sender address (in this replica's memory). */
+    static final Limit FAILED_PER_ADDRESS = new Limit("webhook-failed-per-address", 20, Duration.ofMinutes(1));
     private static final Logger log = LoggerFactory.getLogger(WebhookService.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -53,6 +59,7 @@ public class WebhookService {
     private final WebhookDeliveryRepository deliveries;
     private final Secrets secrets;
     private final RateLimiter limiter;
+    private final LocalRateLimiter localLimiter;
     private final BuildService builds;
     private final TenantDirectory directory;
     private final AuditLog audit;
@@ -65,12 +72,13 @@ public class WebhookService {
     });
 
     WebhookService(BuildSourceRepository sources, WebhookDeliveryRepository deliveries, Secrets secrets,
-                   RateLimiter limiter, BuildService builds, TenantDirectory directory, AuditLog audit,
+                   RateLimiter limiter, LocalRateLimiter localLimiter, BuildService builds, TenantDirectory directory, AuditLog audit,
                    TransactionTemplate tx, Clock clock) {
         this.sources = sources;
         this.deliveries = deliveries;
         this.secrets = secrets;
         this.limiter = limiter;
+        this.localLimiter = localLimiter;
         this.builds = builds;
         this.directory = directory;
         this.audit = audit;
@@ -78,17 +86,29 @@ public class WebhookService {
         this.clock = clock;
     }
 
-    public Outcome receive(long appId, @Nullable String event, @Nullable String delivery, @Nullable String signature,
-                           byte[] body) {
+    /**
+     * One delivery to {@code /api/hooks/github/{key}} from {@code clientAddress}. Nothing is written and
+     * no shared budget is spent until the signature holds: a forged or unknown delivery only counts
+     * against its sender's address (in memory), so nobody can use up an app's deliveries but GitHub.
+     */
+    public Outcome receive(String key, String clientAddress, @Nullable String event, @Nullable String delivery,
+                           @Nullable String signature, byte[] body) {
+        var refused = localLimiter.blockedUntil(FAILED_PER_ADDRESS, clientAddress);
+        if (refused.isPresent()) {
+            return new Outcome(429, "too many deliveries with a wrong signature from " + clientAddress
+                    + "; next at " + refused.get());
+        }
+        BuildSourceEntity source = WebhookKeys.wellFormed(key) ? sources.findByWebhookKey(key).orElse(null) : null;
+        String sealed = source == null ? null : source.webhookSecret();
+        if (source == null || sealed == null || !signatureMatches(secrets.open(sealed), signature, body)) {
+            // the same answer for an unknown address and a bad signature: nothing to learn by probing
+            localLimiter.consumeAlways(FAILED_PER_ADDRESS, clientAddress);
+            return new Outcome(401, "signature missing or wrong");
+        }
+        long appId = source.id();
         var blocked = limiter.tryConsume(PER_APP, "app-" + appId);
         if (blocked.isPresent()) {
             return new Outcome(429, "too many deliveries for this app; next at " + blocked.get());
-        }
-        BuildSourceEntity source = sources.findById(appId).orElse(null);
-        String sealed = source == null ? null : source.webhookSecret();
-        if (source == null || sealed == null || !signatureMatches(secrets.open(sealed), signature, body)) {
-            // the same answer for an unknown app and a bad signature: nothing to learn by probing
-            return new Outcome(401, "signature missing or wrong");
         }
         if ("ping".equals(event)) {
             return new Outcome(200, "pong");

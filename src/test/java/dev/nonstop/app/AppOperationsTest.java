@@ -3,6 +3,7 @@ package dev.nonstop.app;
 import static dev.nonstop.testsupport.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.nonstop.testsupport.Refusals.refusedWith;
 
 import dev.nonstop.build.Build;
 import dev.nonstop.build.BuildService;
@@ -119,6 +120,29 @@ class AppOperationsTest extends AppTestBase {
                 0, java.util.Map.of("lower-case", "x"), java.util.Map.of(), List.of())))
                 .isInstanceOfSatisfying(dev.nonstop.common.UserError.class,
                         e -> assertThat(e.key()).isEqualTo("app.config.name"));
+        // names the portal or the system sets, and oversize values, are refused with the reason; nothing changes
+        int releasesBefore = apps.releases(app.id()).size();
+        java.util.Map<String, String> reserved = java.util.Map.of("PATH", "app.config.name-reserved.path",
+                "LD_PRELOAD", "app.config.name-prefix.ld", "KUBERNETES_SERVICE_HOST", "app.config.name-prefix.kubernetes",
+                "PORT", "app.config.name-reserved.port", "HOSTNAME", "app.config.name-reserved.hostname",
+                "nonstop_token", "app.config.name-prefix.nonstop");
+        reserved.forEach((name, key) -> {
+            refusedWith(() -> configs.configure(app.id(), new AppConfig(dev.nonstop.common.ReplicaSize.M, false, 0,
+                    java.util.Map.of(name, "x"), java.util.Map.of(), List.of())), key);
+            refusedWith(() -> configs.configure(app.id(), new AppConfig(dev.nonstop.common.ReplicaSize.M, false, 0,
+                    java.util.Map.of(), java.util.Map.of(name, "x"), List.of())), key);
+        });
+        refusedWith(() -> configs.configure(app.id(), new AppConfig(dev.nonstop.common.ReplicaSize.M, false, 0,
+                java.util.Map.of("BIG", "가".repeat(1500)), java.util.Map.of(), List.of())), "app.config.value");
+        java.util.Map<String, String> many = new java.util.HashMap<>();
+        for (int i = 0; i < 20; i++) {
+            many.put("VAR_" + i, "x".repeat(4000));
+        }
+        refusedWith(() -> configs.configure(app.id(), new AppConfig(dev.nonstop.common.ReplicaSize.M, false, 0,
+                many, java.util.Map.of(), List.of())), "app.config.total");
+        assertThat(apps.releases(app.id())).hasSize(releasesBefore);
+        assertThat(cluster.secrets().inNamespace(ns()).withName("web-env").get().getStringData())
+                .containsOnlyKeys("DB_PASSWORD");
 
         Set<String> running = pods().stream().map(p -> p.getMetadata().getName()).collect(Collectors.toSet());
         configs.restart(app.id());

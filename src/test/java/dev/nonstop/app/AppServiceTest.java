@@ -3,13 +3,13 @@ package dev.nonstop.app;
 import static dev.nonstop.testsupport.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.nonstop.testsupport.Refusals.notFound;
 
 import dev.nonstop.build.Build;
 import dev.nonstop.build.BuildService;
 import dev.nonstop.build.BuildSource;
 import dev.nonstop.build.BuildStatus;
 import dev.nonstop.build.Inspection;
-import dev.nonstop.common.AccessDenied;
 import dev.nonstop.kube.Applier;
 import dev.nonstop.sandbox.Sandbox;
 import dev.nonstop.sandbox.SandboxCluster;
@@ -195,24 +195,27 @@ class AppServiceTest extends AppTestBase {
         SignUpResult other = fixtures.newTenant();
         fixtures.signInAs(other.email().value());
         assertThat(apps.apps()).isEmpty();
-        assertThatThrownBy(() -> apps.get(app.id())).isInstanceOf(AccessDenied.class);
-        assertThatThrownBy(() -> apps.releases(app.id())).isInstanceOf(AccessDenied.class);
-        assertThatThrownBy(() -> apps.scale(app.id(), 3)).isInstanceOf(AccessDenied.class);
-        assertThatThrownBy(() -> apps.setStopped(app.id(), true)).isInstanceOf(AccessDenied.class);
-        assertThatThrownBy(() -> apps.rollBackTo(app.id(), app.currentReleaseId())).isInstanceOf(AccessDenied.class);
-        assertThatThrownBy(() -> apps.delete(app.id(), "web")).isInstanceOf(AccessDenied.class);
-        assertThatThrownBy(() -> apps.deploy(build.id())).isInstanceOf(AccessDenied.class);
-        assertThatThrownBy(() -> apps.status(app.id())).isInstanceOf(AccessDenied.class);
-        assertThatThrownBy(() -> configs.config(app.id())).isInstanceOf(AccessDenied.class);
-        assertThatThrownBy(() -> configs.configure(app.id(), new AppConfig(dev.nonstop.common.ReplicaSize.S, false, 0,
-                java.util.Map.of(), java.util.Map.of(), List.of()))).isInstanceOf(AccessDenied.class);
-        assertThatThrownBy(() -> configs.restart(app.id())).isInstanceOf(AccessDenied.class);
-        assertThatThrownBy(() -> failovers.drill(app.id(), false)).isInstanceOf(AccessDenied.class);
-        assertThatThrownBy(() -> failovers.drills(app.id())).isInstanceOf(AccessDenied.class);
-        assertThatThrownBy(() -> insight.pods(app.id())).isInstanceOf(AccessDenied.class);
-        assertThatThrownBy(() -> insight.events(app.id())).isInstanceOf(AccessDenied.class);
-        assertThatThrownBy(() -> insight.log(app.id(), pods().getFirst().getMetadata().getName()))
-                .isInstanceOf(AccessDenied.class);
+        // every entry point answers as for an app that does not exist: the same class, the same key
+        notFound(() -> apps.get(Long.MAX_VALUE), "app.not-found");
+        notFound(() -> apps.get(app.id()), "app.not-found");
+        notFound(() -> apps.releases(app.id()), "app.not-found");
+        notFound(() -> apps.scale(app.id(), 3), "app.not-found");
+        notFound(() -> apps.setStopped(app.id(), true), "app.not-found");
+        notFound(() -> apps.rollBackTo(app.id(), app.currentReleaseId()), "app.not-found");
+        notFound(() -> apps.delete(app.id(), "web"), "app.not-found");
+        notFound(() -> apps.deploy(build.id()), "build.not-found");
+        notFound(() -> apps.status(app.id()), "app.not-found");
+        notFound(() -> configs.config(app.id()), "app.not-found");
+        notFound(() -> configs.configure(app.id(), new AppConfig(dev.nonstop.common.ReplicaSize.S, false, 0,
+                java.util.Map.of(), java.util.Map.of(), List.of())), "app.not-found");
+        notFound(() -> configs.restart(app.id()), "app.not-found");
+        notFound(() -> failovers.drill(app.id(), false), "app.not-found");
+        notFound(() -> failovers.drills(app.id()), "app.not-found");
+        notFound(() -> insight.pods(app.id()), "app.not-found");
+        notFound(() -> insight.events(app.id()), "app.not-found");
+        String pod = pods().getFirst().getMetadata().getName();
+        notFound(() -> insight.log(app.id(), pod), "app.not-found");
+        notFound(() -> insight.follow(app.id(), pod, line -> { }), "app.not-found");
         assertThat(apps.statuses()).isEmpty();
         fixtures.signOut();
 
@@ -238,8 +241,9 @@ class AppServiceTest extends AppTestBase {
         String body = "{\"ref\":\"refs/heads/main\",\"after\":\"" + commit + "\",\"repository\":"
                 + "{\"default_branch\":\"main\"},\"pusher\":{\"name\":\"minji\"}}";
         String secret = builds.webhook(source.id()).secret();
+        String key = builds.webhook(source.id()).path().substring("/api/hooks/github/".length());
         byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(webhooks.receive(source.id(), "push", java.util.UUID.randomUUID().toString(),
+        assertThat(webhooks.receive(key, "192.0.2.30", "push", java.util.UUID.randomUUID().toString(),
                 dev.nonstop.build.WebhookService.sign(secret, bytes), bytes).status()).isEqualTo(202);
         within(SOON, () -> {
             App now = apps.get(app.id());
@@ -251,7 +255,7 @@ class AppServiceTest extends AppTestBase {
         long second = apps.get(app.id()).currentReleaseId();
         sandbox().failBuilds("acme/docker-app", "build", "Error");
         try {
-            assertThat(webhooks.receive(source.id(), "push", java.util.UUID.randomUUID().toString(),
+            assertThat(webhooks.receive(key, "192.0.2.30", "push", java.util.UUID.randomUUID().toString(),
                     dev.nonstop.build.WebhookService.sign(secret, bytes), bytes).status()).isEqualTo(202);
             within(SOON, () -> assertThat(builds.recent(1).getFirst().status()).isEqualTo(BuildStatus.FAILED));
             Thread.sleep(500);

@@ -140,7 +140,8 @@ class AppPathBenchmark {
                 String commit = firstBuilds.get(t.owner().tenantId()).commit();
                 byte[] body = ("{\"ref\":\"refs/heads/main\",\"after\":\"" + commit + "\",\"repository\":"
                         + "{\"default_branch\":\"main\"},\"pusher\":{\"name\":\"bench\"}}").getBytes(StandardCharsets.UTF_8);
-                webhooks.receive(t.source().id(), "push", UUID.randomUUID().toString(),
+                webhooks.receive(builds.webhook(t.source().id()).path().substring("/api/hooks/github/".length()),
+                        "192.0.2.31", "push", UUID.randomUUID().toString(),
                         WebhookService.sign(builds.webhook(t.source().id()).secret(), body), body);
             }
             await(() -> toDeployment.size() >= all.size(), Duration.ofMinutes(3));

@@ -3,10 +3,10 @@ package dev.nonstop.build;
 import static dev.nonstop.testsupport.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.nonstop.testsupport.Refusals.notFound;
 
 import dev.nonstop.build.internal.BuildDefinitions;
 import dev.nonstop.build.tekton.PipelineRun;
-import dev.nonstop.common.AccessDenied;
 import dev.nonstop.common.UserError;
 import dev.nonstop.kube.KubeLabels;
 import dev.nonstop.sandbox.Sandbox;
@@ -236,10 +236,15 @@ class BuildServiceTest {
         fixtures.signOut();
         SignUpResult other = fixtures.newTenant();
         fixtures.signInAs(other.email().value());
-        assertThatThrownBy(() -> builds.get(build.id())).isInstanceOf(AccessDenied.class);
-        assertThatThrownBy(() -> builds.log(build.id())).isInstanceOf(AccessDenied.class);
-        assertThatThrownBy(() -> builds.cancel(build.id())).isInstanceOf(AccessDenied.class);
-        assertThatThrownBy(() -> builds.start(source.id())).isInstanceOf(AccessDenied.class);
+        // the same answer as for a build or app that does not exist
+        notFound(() -> builds.get(Long.MAX_VALUE), "build.not-found");
+        notFound(() -> builds.get(build.id()), "build.not-found");
+        notFound(() -> builds.log(build.id()), "build.not-found");
+        notFound(() -> builds.cancel(build.id()), "build.not-found");
+        notFound(() -> builds.start(Long.MAX_VALUE), "build.source.not-found");
+        notFound(() -> builds.start(source.id()), "build.source.not-found");
+        notFound(() -> builds.webhook(source.id()), "build.source.not-found");
+        notFound(() -> builds.rotateWebhookSecret(source.id()), "build.source.not-found");
         assertThat(builds.recent(50)).isEmpty();
         assertThat(builds.sources()).isEmpty();
     }

@@ -31,12 +31,16 @@ class WebhookTest {
     @Autowired Fixtures fixtures;
     @Autowired BuildService builds;
     @Autowired SandboxCluster sandbox;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     MockMvc http;
     GitServer git;
     BuildSource app;
     String secret;
     String commit;
     String ownerEmail;
+    String path;
+    /** GitHub's address in this test; each test has its own, so failure counts never cross tests. */
+    String github;
 
     @BeforeEach
     void app() {
@@ -50,7 +54,15 @@ class WebhookTest {
         commit = inspection.ref().commit();
         app = builds.createSource("hooked", git.url("acme", "docker-app"), null, inspection.detection());
         secret = builds.webhook(app.id()).secret();
-        assertThat(builds.webhook(app.id()).path()).isEqualTo("/api/hooks/github/" + app.id());
+        path = builds.webhook(app.id()).path();
+        github = address();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger ADDRESSES = new java.util.concurrent.atomic.AtomicInteger();
+
+    private static String address() {
+        int n = ADDRESSES.incrementAndGet();
+        return "198.51." + (n / 250) + "." + (n % 250 + 1);
     }
 
     @AfterEach
@@ -66,7 +78,16 @@ class WebhookTest {
 
     private MockHttpServletResponse deliver(String event, String delivery, String signature, String body)
             throws Exception {
-        var request = post("/api/hooks/github/" + app.id()).content(body.getBytes(StandardCharsets.UTF_8))
+        return deliver(path, github, event, delivery, signature, body);
+    }
+
+    private MockHttpServletResponse deliver(String to, String from, String event, String delivery, String signature,
+                                            String body) throws Exception {
+        var request = post(to).content(body.getBytes(StandardCharsets.UTF_8))
+                .with(r -> {
+                    r.setRemoteAddr(from);
+                    return r;
+                })
                 .contentType("application/json").header("X-GitHub-Event", event).header("X-GitHub-Delivery", delivery);
         if (signature != null) {
             request.header("X-Hub-Signature-256", signature);
@@ -134,6 +155,50 @@ class WebhookTest {
         secret = builds.rotateWebhookSecret(app.id()).secret();
         assertThat(deliver("push", "d-8", old, body).getStatus()).isEqualTo(401);
         assertThat(deliver("push", "d-9", sign(body), body).getStatus()).isEqualTo(202);
+    }
+
+    @Test
+    void the_webhook_address_cannot_be_guessed_and_survives_a_secret_rotation() throws Exception {
+        assertThat(path).matches("/api/hooks/github/[A-Za-z0-9_-]{32}").doesNotContain("/" + app.id());
+        Inspection inspection = builds.inspect(git.url("acme", "node-app"), null);
+        BuildSource second = builds.createSource("hooked-2", git.url("acme", "node-app"), null, inspection.detection());
+        assertThat(builds.webhook(second.id()).path()).isNotEqualTo(path);
+        secret = builds.rotateWebhookSecret(app.id()).secret();
+        assertThat(builds.webhook(app.id()).path()).isEqualTo(path);
+        assertThat(deliver("ping", "k-1", sign("{}"), "{}").getStatus()).isEqualTo(200);
+        // the sequential addresses of before are gone, with a message that says what to do
+        MockHttpServletResponse old = deliver("/api/hooks/github/" + app.id(), github, "ping", "k-2", sign("{}"), "{}");
+        assertThat(old.getStatus()).isEqualTo(410);
+        assertThat(old.getContentAsString()).contains("copy the new payload URL");
+    }
+
+    @Test
+    void forged_deliveries_neither_use_up_the_apps_deliveries_nor_write_anything() throws Exception {
+        String body = push("main", commit);
+        String attacker = address();
+        int buckets = rows("SELECT COUNT(*) FROM bucket");
+        int deliveries = rows("SELECT COUNT(*) FROM webhook_deliveries");
+        for (int i = 0; i < WebhookService.FAILED_PER_ADDRESS.capacity(); i++) {
+            // half to this app with a wrong signature, half to addresses that do not exist
+            String to = i % 2 == 0 ? path : "/api/hooks/github/" + "x".repeat(31) + (char) ('a' + i % 26);
+            assertThat(deliver(to, attacker, "push", "f-" + i, "sha256=" + "0".repeat(64), body).getStatus())
+                    .isEqualTo(401);
+        }
+        assertThat(rows("SELECT COUNT(*) FROM bucket")).isEqualTo(buckets);
+        assertThat(rows("SELECT COUNT(*) FROM webhook_deliveries")).isEqualTo(deliveries);
+        // the attacker's address is now refused, before any lookup...
+        assertThat(deliver(path, attacker, "push", "f-x", sign(body), body).getStatus()).isEqualTo(429);
+        // ...while GitHub's real delivery goes through: the app's own budget was never touched
+        for (int i = 0; i < WebhookService.PER_APP.capacity() - 1; i++) {
+            assertThat(deliver("ping", "p-" + i, sign("{}"), "{}").getStatus()).isEqualTo(200);
+        }
+        MockHttpServletResponse real = deliver("push", UUID.randomUUID().toString(), sign(body), body);
+        assertThat(real.getStatus()).isEqualTo(202);
+    }
+
+    private int rows(String sql) {
+        Integer n = jdbc.queryForObject(sql, Integer.class);
+        return n == null ? 0 : n;
     }
 
     @Test

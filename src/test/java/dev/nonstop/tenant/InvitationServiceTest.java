@@ -59,6 +59,25 @@ class InvitationServiceTest {
     }
 
     @Test
+    void an_invitation_only_ever_opens_the_inviting_tenant() {
+        SignUpResult a = fixtures.newTenant();
+        SignUpResult b = fixtures.newTenant();
+        fixtures.signInAs(a.email().value());
+        Invitation invitation = invitations.invite("joiner-" + a.tenantId() + "@example.com");
+        fixtures.signOut();
+        invitations.accept(invitation.token(), "Joiner", "a long enough passphrase");
+
+        fixtures.signInAs(b.email().value());
+        assertThat(accounts.members(b.tenantId())).extracting(m -> m.email().value())
+                .doesNotContain("joiner-" + a.tenantId() + "@example.com");
+        assertThatThrownBy(() -> accounts.members(a.tenantId())).isInstanceOf(AccessDenied.class);
+        fixtures.signOut();
+        fixtures.signInAs(a.email().value());
+        assertThat(accounts.members(a.tenantId())).extracting(m -> m.email().value(), m -> m.role())
+                .contains(org.assertj.core.groups.Tuple.tuple("joiner-" + a.tenantId() + "@example.com", Role.MEMBER));
+    }
+
+    @Test
     void members_cannot_invite() {
         fixtures.signInAs(Fixtures.MEMBER);
         assertThatThrownBy(() -> invitations.invite("friend@example.com")).isInstanceOf(AccessDenied.class);

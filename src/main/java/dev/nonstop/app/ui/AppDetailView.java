@@ -16,6 +16,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import dev.nonstop.app.App;
 import dev.nonstop.app.AppInsightService;
@@ -24,6 +25,7 @@ import dev.nonstop.app.ClusterEvent;
 import dev.nonstop.app.FailoverService;
 import dev.nonstop.app.PodInfo;
 import dev.nonstop.app.Release;
+import dev.nonstop.common.NotFound;
 import dev.nonstop.common.UserError;
 import dev.nonstop.uikit.Messages;
 import jakarta.annotation.security.PermitAll;
@@ -135,6 +137,13 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
 
     @Override
     public void setParameter(BeforeEvent event, Long id) {
+        try {
+            apps.get(id);
+        } catch (NotFound missing) {
+            // a missing app and another tenant's look the same: the portal's "Page not found", no actions
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
         appId = id;
         refresh();
         configHolder.removeAll();

@@ -34,6 +34,7 @@ public class BuildSourceEntity {
     private String createdBy = "";
     private Instant createdAt = Instant.EPOCH;
     private @Nullable String webhookSecret;
+    private @Nullable String webhookKey;
     @Version
     private long version;
 
@@ -73,6 +74,15 @@ public class BuildSourceEntity {
 
     public void setWebhookSecret(String sealed) {
         webhookSecret = sealed;
+    }
+
+    /** The random part of the webhook's address (null only for sources older than the keys). */
+    public @Nullable String webhookKey() {
+        return webhookKey;
+    }
+
+    public void setWebhookKey(String key) {
+        webhookKey = key;
     }
 
     public BuildSource toRecord() {

@@ -9,4 +9,8 @@ public interface BuildSourceRepository extends JpaRepository<BuildSourceEntity, 
     List<BuildSourceEntity> findByTenantIdOrderByNameAsc(long tenantId);
 
     Optional<BuildSourceEntity> findByTenantIdAndName(long tenantId, String name);
+
+    Optional<BuildSourceEntity> findByWebhookKey(String webhookKey);
+
+    List<BuildSourceEntity> findByWebhookKeyIsNull();
 }

@@ -20,10 +20,12 @@ class GithubWebhookController {
         this.webhooks = webhooks;
     }
 
-    @PostMapping(path = "/api/hooks/github/{appId}", produces = MediaType.TEXT_PLAIN_VALUE)
-    ResponseEntity<String> receive(@PathVariable String appId, HttpServletRequest request) throws IOException {
-        if (!appId.matches("\\d{1,18}")) {
-            return ResponseEntity.status(404).body("no such app");
+    @PostMapping(path = WebhookKeys.PATH + "{key}", produces = MediaType.TEXT_PLAIN_VALUE)
+    ResponseEntity<String> receive(@PathVariable String key, HttpServletRequest request) throws IOException {
+        if (key.matches("\\d{1,18}")) {
+            // the addresses of before issue 11 named the source's number; they are gone for good
+            return ResponseEntity.status(410).body("This webhook address is no longer valid: copy the new "
+                    + "payload URL from Nonstop (Builds, Webhook) into the repository's webhook settings.");
         }
         byte[] body;
         try (InputStream in = request.getInputStream()) {
@@ -32,7 +34,7 @@ class GithubWebhookController {
         if (body.length > WebhookService.MAX_BODY) {
             return ResponseEntity.status(413).body("payload larger than 1 MiB");
         }
-        var outcome = webhooks.receive(Long.parseLong(appId), request.getHeader("X-GitHub-Event"),
+        var outcome = webhooks.receive(key, request.getRemoteAddr(), request.getHeader("X-GitHub-Event"),
                 request.getHeader("X-GitHub-Delivery"), request.getHeader("X-Hub-Signature-256"), body);
         return ResponseEntity.status(outcome.status()).body(outcome.message());
     }

@@ -57,6 +57,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             notice.setText(getTranslation("login.account-created", created.getFirst()));
             notice.setVisible(true);
         }
+        if (params.containsKey("cross-site")) {
+            notice.setText(getTranslation("login.cross-site"));
+            notice.setVisible(true);
+        }
         if (params.containsKey("error")) {
             show(i18n(lastFailure()));
             form.setError(true);

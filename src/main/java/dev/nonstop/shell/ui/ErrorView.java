@@ -9,6 +9,7 @@ import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.nonstop.common.AccessDenied;
+import dev.nonstop.common.NotFound;
 import dev.nonstop.common.UserError;
 import dev.nonstop.uikit.Messages;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,6 +32,12 @@ public class ErrorView extends VerticalLayout implements HasErrorParameter<Excep
         setAlignItems(Alignment.CENTER);
         Exception failure = parameter.getException();
         Anchor back = new Anchor("", getTranslation("error.back-to-apps"));
+        if (failure instanceof NotFound missing) {
+            H1 title = new H1(getTranslation("error.not-found.title"));
+            title.setId("not-found");
+            add(title, new Paragraph(Messages.of(this, missing)), back);
+            return HttpServletResponse.SC_NOT_FOUND;
+        }
         if (failure instanceof UserError refused) {
             add(new H1(getTranslation("error.refused.title")), new Paragraph(Messages.of(this, refused)), back);
             return failure instanceof AccessDenied ? HttpServletResponse.SC_FORBIDDEN

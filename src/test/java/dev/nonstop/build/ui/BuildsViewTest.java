@@ -124,7 +124,7 @@ class BuildsViewTest extends UiTest {
                 .orElseThrow();
         WebhookDialog dialog = view.webhookDialog(source);
         dialog.open();
-        assertThat(dialog.url.getValue()).endsWith("/api/hooks/github/" + source.id());
+        assertThat(dialog.url.getValue()).endsWith(builds.webhook(source.id()).path()).doesNotEndWith("/" + source.id());
         String first = dialog.secret.getValue();
         assertThat(first).hasSizeGreaterThan(20);
         dialog.rotate.click();
