@@ -41,6 +41,11 @@ public final class Sandbox implements AutoCloseable {
         return api.url();
     }
 
+    /** The token the sandbox API asks for (for kubeconfigs; never shown or logged). */
+    public String token() {
+        return api.token();
+    }
+
     public SimClock clock() {
         return clock;
     }

@@ -44,11 +44,16 @@ public class SandboxCluster implements SandboxStarter, DisposableBean {
         if (running == null) {
             running = Sandbox.start(settings);
             sandbox = running;
-            writeKubeconfig(running.url());
+            writeKubeconfig(running.url(), running.token());
             log.info("Sandbox cluster: {} nodes in {} zones at {}; kubeconfig {}", settings.nodes(), settings.zones(),
                     running.url(), kubeconfig.toAbsolutePath());
         }
         return new ClusterEndpoint(running.config(), true, "sandbox " + running.url());
+    }
+
+    /** Where the kubeconfig for kubectl users is written. */
+    public Path kubeconfig() {
+        return kubeconfig;
     }
 
     /** The running sandbox, for the admin fault page and tests; empty when a real cluster is used. */
@@ -56,7 +61,8 @@ public class SandboxCluster implements SandboxStarter, DisposableBean {
         return java.util.Optional.ofNullable(sandbox);
     }
 
-    private void writeKubeconfig(String url) {
+    /** A kubeconfig with the sandbox's token, readable by this OS user only. */
+    private void writeKubeconfig(String url, String token) {
         String yaml = """
                 apiVersion: v1
                 kind: Config
@@ -72,11 +78,19 @@ public class SandboxCluster implements SandboxStarter, DisposableBean {
                 current-context: nonstop-sandbox
                 users:
                 - name: nonstop-sandbox
-                  user: {}
-                """.formatted(url);
+                  user:
+                    token: %s
+                """.formatted(url, token);
         try {
             if (kubeconfig.getParent() != null) {
                 Files.createDirectories(kubeconfig.getParent());
+            }
+            Files.deleteIfExists(kubeconfig);
+            try {
+                Files.createFile(kubeconfig, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(kubeconfig);
             }
             Files.writeString(kubeconfig, yaml);
         } catch (IOException e) {

@@ -27,19 +27,22 @@ public final class SandboxApiServer implements AutoCloseable {
 
     private final KubernetesMockServer server;
     private final SandboxDispatcher dispatcher;
+    private final BearerToken token;
 
-    private SandboxApiServer(KubernetesMockServer server, SandboxDispatcher dispatcher) {
+    private SandboxApiServer(KubernetesMockServer server, SandboxDispatcher dispatcher, BearerToken token) {
         this.server = server;
         this.dispatcher = dispatcher;
+        this.token = token;
     }
 
     /** Starts on the given loopback port (0 picks a free one). */
     public static SandboxApiServer start(Clock clock, int port) {
-        SandboxDispatcher dispatcher = new SandboxDispatcher(clock);
+        BearerToken token = BearerToken.random();
+        SandboxDispatcher dispatcher = new SandboxDispatcher(clock, token);
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 dispatcher, false);
         server.init(InetAddress.getLoopbackAddress(), port);
-        return new SandboxApiServer(server, dispatcher);
+        return new SandboxApiServer(server, dispatcher, token);
     }
 
     public String url() {
@@ -54,10 +57,16 @@ public final class SandboxApiServer implements AutoCloseable {
         return dispatcher;
     }
 
-    /** Client configuration for this API: no kubeconfig, no credentials, no default namespace. */
+    /** The bearer token every request must carry (it goes into the kubeconfig, nowhere else). */
+    public String token() {
+        return token.value();
+    }
+
+    /** Client configuration for this API: its token, no kubeconfig, no default namespace. */
     public Config config() {
         // fabric8 allows 5 requests per host at once by default; controllers and informers need more.
-        return new ConfigBuilder(Config.empty()).withMasterUrl(url()).withRequestTimeout(30_000)
+        return new ConfigBuilder(Config.empty()).withMasterUrl(url()).withOauthToken(token.value())
+                .withRequestTimeout(30_000)
                 .withConnectionTimeout(5_000).withMaxConcurrentRequests(256).withMaxConcurrentRequestsPerHost(128)
                 .build();
     }

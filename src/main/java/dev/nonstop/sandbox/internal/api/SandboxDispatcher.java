@@ -44,8 +44,9 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
 
     private final PodMetricsSource podMetrics = new PodMetricsSource();
     private volatile java.time.Duration delay = java.time.Duration.ZERO;
+    private final BearerToken token;
 
-    public SandboxDispatcher(Clock clock) {
+    public SandboxDispatcher(Clock clock, BearerToken token) {
         super(ResourceCatalog.RESOURCES.stream()
                 .filter(r -> r.group().equals("tekton.dev") || r.group().equals("metrics.k8s.io"))
                 .map(r -> new CustomResourceDefinitionContext.Builder().withGroup(r.group())
@@ -54,6 +55,7 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
                         .build())
                 .toList());
         this.clock = clock;
+        this.token = token;
         this.store = new IndexedStore();
         this.quota = new QuotaAdmission(this::list, ns -> !store.keysIn("resourcequotas", "v1", ns).isEmpty());
         this.garbage = new GarbageCollector(
@@ -138,7 +140,7 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
     public MockResponse dispatch(RecordedRequest request) {
         MockResponse response;
         try {
-            response = route(request);
+            response = token.refusal(request).orElseGet(() -> route(request));
         } catch (RuntimeException bug) {
             // Never leave a client hanging: an internal failure is a 500 with the reason, as an API server answers.
             org.slf4j.LoggerFactory.getLogger(SandboxDispatcher.class).warn("sandbox API failed on {} {}",

@@ -197,12 +197,37 @@ class SandboxApiTest {
         String version = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/version")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(version).contains("\"gitVersion\":\"" + Discovery.GIT_VERSION + "\"");
-        String core = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String core = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1"))
+                .header("Authorization", "Bearer " + server.token()).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(core).contains("\"kind\":\"APIResourceList\"").contains("\"name\":\"pods\"");
-        String groups = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/apis")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String groups = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/apis"))
+                .header("Authorization", "Bearer " + server.token()).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(groups).contains("\"name\":\"apps\"").contains("tekton.dev/v1");
         assertThat(client.getKubernetesVersion().getGitVersion()).isEqualTo(Discovery.GIT_VERSION);
+    }
+
+    @Test
+    void callers_without_the_token_are_refused_and_change_nothing() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String namespace = "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"intruder\"}}";
+        for (String authorization : new String[] {null, "Bearer wrong", "Basic " + server.token()}) {
+            HttpRequest.Builder list = HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/namespaces"));
+            HttpRequest.Builder create = HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/namespaces"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(namespace));
+            if (authorization != null) {
+                list.header("Authorization", authorization);
+                create.header("Authorization", authorization);
+            }
+            HttpResponse<String> read = http.send(list.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(read.statusCode()).as(String.valueOf(authorization)).isEqualTo(401);
+            assertThat(read.body()).doesNotContain("\"items\"");
+            assertThat(http.send(create.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        }
+        assertThat(client.namespaces().withName("intruder").get()).isNull();
+        // health and version stay open, as on a real cluster
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(server.url() + "/version")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(server.url() + "/readyz")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     }
 }
