@@ -55,6 +55,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class BuildService {
 
+    private static final java.time.format.DateTimeFormatter HH_MM = java.time.format.DateTimeFormatter
+            .ofPattern("HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
     private static final EnumSet<BuildStatus> ACTIVE = EnumSet.of(BuildStatus.QUEUED, BuildStatus.CLONING,
             BuildStatus.BUILDING, BuildStatus.PUSHING);
 
@@ -110,7 +112,15 @@ public class BuildService {
      */
     public Inspection inspect(String url, @Nullable String ref) {
         CurrentUser user = caller.require();
-        GitSource source = policy.accept(url, ref);
+        GitSource source = policy.parse(url, ref);
+        // fetching costs the portal time and bandwidth: the tier sets how often a tenant may
+        int perHour = directory.info(user.tenantId()).tier().limits().inspectionsPerHour();
+        Optional<Instant> blocked = limiter.tryConsume(new Limit("inspections-" + perHour, perHour,
+                Duration.ofHours(1)), "tenant-" + user.tenantId());
+        if (blocked.isPresent()) {
+            throw new UserError("build.limit.inspections", perHour, HH_MM.format(blocked.get()));
+        }
+        source = policy.accept(url, ref);
         String token = token(user.tenantId()).orElse(null);
         ResolvedRef resolved = resolver.resolve(source, token);
         Detection detection = SourceDetector.detect(fetcher.fetch(resolved, token));

@@ -50,12 +50,24 @@ public class AccountService {
         this.clock = clock;
     }
 
+    /** A sign-up whose every field passed its rules (the password too); nothing is saved yet. */
+    public record CheckedSignUp(Email email, String displayName, String companyName, TenantSlug slug) {
+    }
+
     /**
      * Creates an account, its tenant (on the starting tier) and the owner membership in one
-     * transaction. Every field is checked before anything is written.
+     * transaction. Every field is checked before anything is written. The sign-up form goes through
+     * {@link SignUpService}, which applies the platform's sign-up mode and throttling first.
      */
     @Transactional
     public SignUpResult signUp(SignUpRequest request) {
+        CheckedSignUp checked = check(request);
+        return create(checked, passwordEncoder.encode(request.password()));
+    }
+
+    /** Checks every field and that email and URL name are free; saves nothing. */
+    @Transactional(readOnly = true)
+    public CheckedSignUp check(SignUpRequest request) {
         Email email = Email.parse(request.email());
         String displayName = Text.require("field.display-name", request.displayName(), MAX_DISPLAY_NAME);
         String companyName = Text.require("field.company-name", request.companyName(), MAX_COMPANY_NAME);
@@ -64,13 +76,30 @@ public class AccountService {
         if (users.existsByEmail(email.value())) {
             throw new UserError("error.email.taken", email.value());
         }
-        long tenantId = tenants.register(companyName, slug);
-        UserAccountEntity account = saveNew(new UserAccountEntity(email.value(),
-                passwordEncoder.encode(request.password()), displayName, false, clock.instant()));
+        return new CheckedSignUp(email, displayName, companyName, slug);
+    }
+
+    /** Creates what {@link #check} accepted, with a password hash made earlier (an approved sign-up). */
+    @Transactional
+    SignUpResult create(CheckedSignUp checked, String passwordHash) {
+        if (users.existsByEmail(checked.email().value())) {
+            throw new UserError("error.email.taken", checked.email().value());
+        }
+        long tenantId = tenants.register(checked.companyName(), checked.slug());
+        UserAccountEntity account = saveNew(new UserAccountEntity(checked.email().value(), passwordHash,
+                checked.displayName(), false, clock.instant()));
         memberships.save(new MembershipEntity(account.id(), tenantId, Role.OWNER, clock.instant()));
-        audit.recordAs(email.value(), slug.value(), "tenant.signed-up",
-                "Account " + email + " created tenant " + slug + " (" + companyName + ")");
-        return new SignUpResult(account.id(), email, tenantId, slug);
+        audit.recordAs(checked.email().value(), checked.slug().value(), "tenant.signed-up",
+                "Account " + checked.email() + " created tenant " + checked.slug() + " (" + checked.companyName() + ")");
+        return new SignUpResult(account.id(), checked.email(), tenantId, checked.slug());
+    }
+
+    String hash(String password) {
+        return passwordEncoder.encode(password);
+    }
+
+    boolean passwordMatches(String password, String hash) {
+        return passwordEncoder.matches(password, hash);
     }
 
     /**

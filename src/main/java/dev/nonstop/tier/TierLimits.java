@@ -25,7 +25,22 @@ public record TierLimits(
         boolean zonesPromised,
         int quotaServices,
         int quotaPersistentVolumeClaims,
-        int quotaConfigObjects) {
+        int quotaConfigObjects,
+        int inspectionsPerHour) {
+
+    /** Repository inspections (fetches) per hour when a tier does not say: enough to try several URLs. */
+    public static final int DEFAULT_INSPECTIONS_PER_HOUR = 30;
+
+    /** Limits with the default inspections per hour. */
+    public TierLimits(int maxApps, int minReplicas, int maxReplicas, ReplicaSize largestSize, int quotaCpuRequestsMilli,
+                      int quotaCpuLimitsMilli, int quotaMemoryRequestsMib, int quotaMemoryLimitsMib, int quotaPods,
+                      int buildsPerDay, int concurrentBuilds, int assistantMessagesPerHour, boolean zonesPromised,
+                      int quotaServices, int quotaPersistentVolumeClaims, int quotaConfigObjects) {
+        this(maxApps, minReplicas, maxReplicas, largestSize, quotaCpuRequestsMilli, quotaCpuLimitsMilli,
+                quotaMemoryRequestsMib, quotaMemoryLimitsMib, quotaPods, buildsPerDay, concurrentBuilds,
+                assistantMessagesPerHour, zonesPromised, quotaServices, quotaPersistentVolumeClaims, quotaConfigObjects,
+                DEFAULT_INSPECTIONS_PER_HOUR);
+    }
 
     /**
      * Limits with default object counts: a Service per app (at least 4), no volumes, and ten ConfigMaps
@@ -37,7 +52,7 @@ public record TierLimits(
         this(maxApps, minReplicas, maxReplicas, largestSize, quotaCpuRequestsMilli, quotaCpuLimitsMilli,
                 quotaMemoryRequestsMib, quotaMemoryLimitsMib, quotaPods, buildsPerDay, concurrentBuilds,
                 assistantMessagesPerHour, zonesPromised, clamp(Math.max(4L, maxApps)), 0,
-                clamp(Math.max(20L, maxApps * 10L)));
+                clamp(Math.max(20L, maxApps * 10L)), DEFAULT_INSPECTIONS_PER_HOUR);
     }
 
     private static int clamp(long value) {
@@ -74,6 +89,7 @@ public record TierLimits(
         positive(problems, "buildsPerDay", buildsPerDay);
         positive(problems, "concurrentBuilds", concurrentBuilds);
         positive(problems, "assistantMessagesPerHour", assistantMessagesPerHour);
+        positive(problems, "inspectionsPerHour", inspectionsPerHour);
         positive(problems, "quotaServices", quotaServices);
         positive(problems, "quotaConfigObjects", quotaConfigObjects);
         if (quotaPersistentVolumeClaims < 0) {

@@ -230,6 +230,37 @@ class BuildServiceTest {
     }
 
     @Test
+    void inspections_are_limited_per_tenant_by_the_tier_and_a_malformed_url_costs_nothing() {
+        fixtures.signOut();
+        fixtures.signInAs(Fixtures.ADMIN);
+        var free = tiers.byCode(dev.nonstop.tier.TierCode.FREE);
+        var l = free.limits();
+        var twoAnHour = new dev.nonstop.tier.TierLimits(l.maxApps(), l.minReplicas(), l.maxReplicas(), l.largestSize(),
+                l.quotaCpuRequestsMilli(), l.quotaCpuLimitsMilli(), l.quotaMemoryRequestsMib(),
+                l.quotaMemoryLimitsMib(), l.quotaPods(), l.buildsPerDay(), l.concurrentBuilds(),
+                l.assistantMessagesPerHour(), l.zonesPromised(), l.quotaServices(), l.quotaPersistentVolumeClaims(),
+                l.quotaConfigObjects(), 2);
+        var saved = tiers.updateLimits(dev.nonstop.tier.TierCode.FREE, twoAnHour, free.version());
+        fixtures.signOut();
+        fixtures.signInAs(owner.email().value());
+        try {
+            assertThatThrownBy(() -> builds.inspect("ftp://nowhere", null)).isInstanceOf(SourceRefused.class);
+            builds.inspect(git.url("acme", "docker-app"), null);
+            builds.inspect(git.url("acme", "node-app"), null);
+            dev.nonstop.testsupport.Refusals.refusedWith(() -> builds.inspect(git.url("acme", "docker-app"), null),
+                    "build.limit.inspections");
+            // another tenant on the same tier has its own hour
+            fixtures.signOut();
+            fixtures.signInAs(fixtures.newTenant().email().value());
+            builds.inspect(git.url("acme", "docker-app"), null);
+        } finally {
+            fixtures.signOut();
+            fixtures.signInAs(Fixtures.ADMIN);
+            tiers.updateLimits(dev.nonstop.tier.TierCode.FREE, l, saved.version());
+        }
+    }
+
+    @Test
     void another_tenant_cannot_see_start_or_cancel_these_builds() {
         BuildSource source = source("docker-app");
         Build build = builds.start(source.id());

@@ -2,6 +2,8 @@ package dev.nonstop.security.internal;
 
 import dev.nonstop.security.LoginThrottle;
 import dev.nonstop.security.LoginThrottledException;
+import dev.nonstop.security.SignUpPendingException;
+import dev.nonstop.security.SignUpService;
 import java.util.Optional;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -27,11 +29,14 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider passwords;
     private final LoginThrottle throttle;
+    private final SignUpService signUps;
 
-    ThrottlingAuthenticationProvider(NonstopUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+    ThrottlingAuthenticationProvider(NonstopUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
+                                     SignUpService signUps) {
         this.passwords = new DaoAuthenticationProvider(users);
         this.passwords.setPasswordEncoder(encoder);
         this.throttle = throttle;
+        this.signUps = signUps;
     }
 
     @Override
@@ -53,6 +58,10 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
             return result;
         } catch (BadCredentialsException e) {
             throttle.failed(email, address);
+            if (authentication.getCredentials() instanceof String password
+                    && signUps.waitingForApproval(email, password)) {
+                throw new SignUpPendingException();
+            }
             log.info("Failed login for account {} from {}", email, address);
             throw e;
         }

@@ -57,6 +57,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             notice.setText(getTranslation("login.account-created", created.getFirst()));
             notice.setVisible(true);
         }
+        List<String> asked = params.get("asked");
+        if (asked != null && !asked.isEmpty()) {
+            notice.setText(getTranslation("login.asked", asked.getFirst()));
+            notice.setVisible(true);
+        }
         if (params.containsKey("cross-site")) {
             notice.setText(getTranslation("login.cross-site"));
             notice.setVisible(true);
@@ -88,6 +93,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             error.setTitle(getTranslation("login.throttled.title"));
             error.setMessage(getTranslation("login.throttled.text", format(throttled.retryAt()),
                     Math.max(1, Duration.between(Instant.now(), throttled.retryAt()).toSeconds())));
+        } else if (failure instanceof dev.nonstop.security.SignUpPendingException) {
+            error.setTitle(getTranslation("login.pending.title"));
+            error.setMessage(getTranslation("login.pending.text"));
         } else {
             error.setTitle(getTranslation("login.failed.title"));
             error.setMessage(getTranslation("login.failed.text"));

@@ -12,22 +12,28 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.nonstop.common.TenantSlug;
 import dev.nonstop.common.UserError;
 import dev.nonstop.security.AccountService;
 import dev.nonstop.security.PasswordPolicy;
+import dev.nonstop.security.SignUpMode;
 import dev.nonstop.security.SignUpRequest;
+import dev.nonstop.security.SignUpService;
 import dev.nonstop.uikit.LanguageSwitch;
 import dev.nonstop.uikit.Messages;
+import org.jspecify.annotations.Nullable;
 
 /** Sign-up: an account and a tenant for the company, in one step. */
 @Route(value = "signup", autoLayout = false)
 @AnonymousAllowed
-public class SignUpView extends VerticalLayout implements HasDynamicTitle {
+public class SignUpView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     final EmailField email = new EmailField();
     final PasswordField password = new PasswordField();
@@ -36,9 +42,15 @@ public class SignUpView extends VerticalLayout implements HasDynamicTitle {
     final TextField slug = new TextField();
     final Button submit = new Button();
     private final Paragraph error = new Paragraph();
+    private final Paragraph intro = new Paragraph();
+    private final FormLayout form;
+    private final SignUpService signUps;
     private boolean slugEdited;
+    private @Nullable String invitation;
+    private String clientAddress = "unknown";
 
-    SignUpView(AccountService accounts) {
+    SignUpView(AccountService accounts, SignUpService signUps) {
+        this.signUps = signUps;
         setAlignItems(Alignment.CENTER);
         email.setLabel(getTranslation("field.email"));
         email.setId("signup-email");
@@ -72,22 +84,42 @@ public class SignUpView extends VerticalLayout implements HasDynamicTitle {
         submit.setId("signup-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickShortcut(Key.ENTER);
-        submit.addClickListener(e -> {
-            try {
-                var result = accounts.signUp(new SignUpRequest(email.getValue(), password.getValue(),
-                        displayName.getValue(), companyName.getValue(), slug.getValue()));
-                getUI().ifPresent(ui -> ui.navigate("login", QueryParameters.of("created", result.email().value())));
-            } catch (UserError refused) {
-                error.setText(Messages.of(this, refused));
-                error.setVisible(true);
-            }
-        });
+        submit.addClickListener(e -> submit());
 
-        FormLayout form = new FormLayout(email, password, displayName, companyName, slug);
+        form = new FormLayout(email, password, displayName, companyName, slug);
         form.setMaxWidth("40em");
-        add(new LanguageSwitch(), new H1(getTranslation("signup.title")),
-                new Paragraph(getTranslation("signup.intro")), form, error, submit,
+        intro.setId("signup-intro");
+        add(new LanguageSwitch(), new H1(getTranslation("signup.title")), intro, form, error, submit,
                 new Anchor("login", getTranslation("signup.have-account")));
+    }
+
+    /** What the page offers depends on the platform's sign-up mode and the link it was opened with. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var request = VaadinRequest.getCurrent();
+        if (request != null && request.getRemoteAddr() != null) {
+            clientAddress = request.getRemoteAddr();
+        }
+        invitation = event.getLocation().getQueryParameters().getSingleParameter("invite").orElse(null);
+        SignUpMode mode = signUps.mode();
+        boolean open = mode != SignUpMode.INVITATION || signUps.invitationOpen(invitation);
+        intro.setText(getTranslation(!open ? (invitation == null ? "signup.intro.invitation-only"
+                : "signup.intro.invitation-invalid") : mode == SignUpMode.APPROVAL ? "signup.intro.approval"
+                : "signup.intro"));
+        form.setVisible(open);
+        submit.setVisible(open);
+    }
+
+    void submit() {
+        try {
+            var outcome = signUps.submit(new SignUpRequest(email.getValue(), password.getValue(),
+                    displayName.getValue(), companyName.getValue(), slug.getValue()), clientAddress, invitation);
+            getUI().ifPresent(ui -> ui.navigate("login", QueryParameters.of(outcome.pending() ? "asked" : "created",
+                    outcome.email().value())));
+        } catch (UserError refused) {
+            error.setText(Messages.of(this, refused));
+            error.setVisible(true);
+        }
     }
 
     @Override

@@ -23,6 +23,7 @@ import dev.nonstop.kube.ClusterStatus;
 import dev.nonstop.sandbox.ui.SandboxAdminView;
 import dev.nonstop.security.Caller;
 import dev.nonstop.security.CurrentUser;
+import dev.nonstop.security.ui.SignUpAdminView;
 import dev.nonstop.tenant.TenantService;
 import dev.nonstop.tenant.ui.SettingsView;
 import dev.nonstop.tenant.ui.TenantAdminView;
@@ -76,6 +77,7 @@ public class MainLayout extends AppLayout {
             admin.setPrefixComponent(VaadinIcon.SHIELD.create());
             admin.addItem(new SideNavItem(getTranslation("nav.admin.tenants"), TenantAdminView.class));
             admin.addItem(new SideNavItem(getTranslation("nav.admin.upgrades"), UpgradeAdminView.class));
+            admin.addItem(new SideNavItem(getTranslation("nav.admin.signups"), SignUpAdminView.class));
             admin.addItem(new SideNavItem(getTranslation("nav.admin.tiers"), TierAdminView.class));
             admin.addItem(new SideNavItem(getTranslation("nav.admin.audit"), AuditView.class));
             if (cluster.sandbox()) {

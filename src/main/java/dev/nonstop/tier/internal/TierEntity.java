@@ -33,6 +33,7 @@ public class TierEntity {
     private int buildsPerDay;
     private int concurrentBuilds;
     private int assistantMessagesPerHour;
+    private int inspectionsPerHour;
     private boolean zonesPromised;
     private int quotaServices;
     private int quotaPersistentVolumeClaims;
@@ -61,6 +62,7 @@ public class TierEntity {
         buildsPerDay = limits.buildsPerDay();
         concurrentBuilds = limits.concurrentBuilds();
         assistantMessagesPerHour = limits.assistantMessagesPerHour();
+        inspectionsPerHour = limits.inspectionsPerHour();
         zonesPromised = limits.zonesPromised();
         quotaServices = limits.quotaServices();
         quotaPersistentVolumeClaims = limits.quotaPersistentVolumeClaims();
@@ -76,6 +78,6 @@ public class TierEntity {
         return new Tier(id, TierCode.valueOf(code), new TierLimits(maxApps, minReplicas, maxReplicas, largestSize,
                 quotaCpuRequestsMilli, quotaCpuLimitsMilli, quotaMemoryRequestsMib, quotaMemoryLimitsMib, quotaPods,
                 buildsPerDay, concurrentBuilds, assistantMessagesPerHour, zonesPromised, quotaServices,
-                quotaPersistentVolumeClaims, quotaConfigObjects), version);
+                quotaPersistentVolumeClaims, quotaConfigObjects, inspectionsPerHour), version);
     }
 }

@@ -72,6 +72,7 @@ public class TierAdminView extends VerticalLayout implements HasDynamicTitle {
             number(form, "buildsPerDay", l.buildsPerDay());
             number(form, "concurrentBuilds", l.concurrentBuilds());
             number(form, "assistantMessagesPerHour", l.assistantMessagesPerHour());
+            number(form, "inspectionsPerHour", l.inspectionsPerHour());
             zonesPromised.setLabel(getTranslation("tier.field.zonesPromised"));
             zonesPromised.setValue(l.zonesPromised());
             form.add(zonesPromised);
@@ -118,7 +119,7 @@ public class TierAdminView extends VerticalLayout implements HasDynamicTitle {
                     value("quotaMemoryRequestsMib"), value("quotaMemoryLimitsMib"), value("quotaPods"),
                     value("buildsPerDay"), value("concurrentBuilds"), value("assistantMessagesPerHour"),
                     zonesPromised.getValue(), value("quotaServices"), value("quotaPersistentVolumeClaims"),
-                    value("quotaConfigObjects"));
+                    value("quotaConfigObjects"), value("inspectionsPerHour"));
         }
 
         void save(boolean scaleDown) {

@@ -21,6 +21,7 @@ public class TierLimitsPanel extends Div {
         row("tier.field.quotaConfigObjects", limits.quotaConfigObjects());
         row("tier.field.buildsPerDay", limits.buildsPerDay());
         row("tier.field.concurrentBuilds", limits.concurrentBuilds());
+        row("tier.field.inspectionsPerHour", limits.inspectionsPerHour());
         row("tier.field.assistantMessagesPerHour", limits.assistantMessagesPerHour());
         row("tier.field.zonesPromised", getTranslation(limits.zonesPromised() ? "common.yes" : "common.no"));
     }

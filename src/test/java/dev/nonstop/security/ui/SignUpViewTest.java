@@ -14,6 +14,7 @@ import dev.nonstop.testsupport.Fixtures;
 import dev.nonstop.testsupport.UiTest;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.web.WebAttributes;
 
@@ -57,6 +58,49 @@ class SignUpViewTest extends UiTest {
         fill("empty-name@example.org", "a long enough passphrase", "   ", "Empty Name Co");
         test($(Button.class).id("signup-submit")).click();
         assertThat($(Paragraph.class).id("signup-error").getText()).isEqualTo("Your name cannot be empty.");
+    }
+
+    @Autowired dev.nonstop.security.SignUpService signUps;
+    @Autowired Fixtures fixtures;
+
+    private void mode(dev.nonstop.security.SignUpMode mode) {
+        as(fixtures, Fixtures.ADMIN, () -> {
+            signUps.setMode(mode);
+            return null;
+        });
+    }
+
+    @Test
+    void in_approval_mode_the_page_says_an_admin_reviews_and_the_login_page_says_it_waits() {
+        mode(dev.nonstop.security.SignUpMode.APPROVAL);
+        try {
+            navigate(SignUpView.class);
+            assertThat($(Paragraph.class).id("signup-intro").getText()).contains("An admin reviews");
+            fill("waiting-" + System.nanoTime() + "@example.org", "a long enough passphrase", "W", "Waiting Co "
+                    + System.nanoTime());
+            test($(Button.class).id("signup-submit")).click();
+            assertThat(getCurrentView()).isInstanceOf(LoginView.class);
+            assertThat($(Paragraph.class).id("login-notice").getText()).contains("waiting for an admin");
+        } finally {
+            mode(dev.nonstop.security.SignUpMode.OPEN);
+        }
+    }
+
+    @Test
+    void in_invitation_mode_the_form_is_shown_only_with_a_working_link() {
+        mode(dev.nonstop.security.SignUpMode.INVITATION);
+        try {
+            SignUpView view = navigate(SignUpView.class);
+            assertThat($(Paragraph.class).id("signup-intro").getText()).contains("by invitation only");
+            assertThat(view.submit.isVisible()).isFalse();
+            String link = as(fixtures, Fixtures.ADMIN, () -> signUps.invite("test"));
+            com.vaadin.flow.component.UI.getCurrent().navigate("signup", com.vaadin.flow.router.QueryParameters.of(
+                    "invite", link.substring(link.indexOf('=') + 1)));
+            assertThat($(Button.class).id("signup-submit").isVisible()).isTrue();
+            assertThat($(Paragraph.class).id("signup-intro").getText()).contains("private space");
+        } finally {
+            mode(dev.nonstop.security.SignUpMode.OPEN);
+        }
     }
 
     @Test
