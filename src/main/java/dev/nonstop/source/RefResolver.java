@@ -1,17 +1,16 @@
 package dev.nonstop.source;
 
 import java.io.IOException;
-import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.client.methods.HttpGet;
+import org.apache.http.conn.ConnectTimeoutException;
+import org.apache.http.util.EntityUtils;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
@@ -32,19 +31,25 @@ public final class RefResolver {
 
     private final SourcePolicy policy;
     private final SourceSettings settings;
-    private final HttpClient http;
 
     public RefResolver(SourcePolicy policy, SourceSettings settings) {
         this.policy = policy;
         this.settings = settings;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.timeout()).build();
     }
 
-    /** The commit the source's ref names now; {@code token} (never logged) opens private repositories. */
+    /**
+     * The commit the source's ref names now; {@code token} (never logged) opens private repositories.
+     * Every connection goes to the addresses the policy checked (see {@link PinnedResolver}).
+     */
     public ResolvedRef resolve(GitSource source, @Nullable String token) {
-        URI repository = reachable(source, token);
-        Map<String, Ref> refs = lsRemote(repository, token);
+        try (GitConnections connections = new GitConnections(policy.resolverFor(source), settings.timeout())) {
+            return resolve(source, token, connections);
+        }
+    }
+
+    private ResolvedRef resolve(GitSource source, @Nullable String token, GitConnections connections) {
+        URI repository = reachable(source, token, connections);
+        Map<String, Ref> refs = lsRemote(repository, token, connections);
         List<String> branches = refs.keySet().stream().filter(r -> r.startsWith(Constants.R_HEADS))
                 .map(r -> r.substring(Constants.R_HEADS.length())).sorted().toList();
         String wanted = source.ref();
@@ -72,32 +77,33 @@ public final class RefResolver {
     }
 
     /** Asks the smart-HTTP endpoint, following redirects only after the policy checked them; the final URL. */
-    private URI reachable(GitSource source, @Nullable String token) {
+    private URI reachable(GitSource source, @Nullable String token, GitConnections connections) {
         URI base = source.repository();
         URI probe = URI.create(base + ".git/info/refs?service=git-upload-pack");
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(probe).timeout(settings.timeout())
-                    .header("User-Agent", "git/2.39 nonstop").GET();
+            HttpGet request = new HttpGet(probe);
+            request.setHeader("User-Agent", "git/2.39 nonstop");
             if (token != null) {
-                request.header("Authorization", basic(token));
+                request.setHeader("Authorization", basic(token));
             }
-            HttpResponse<Void> response;
-            try {
-                response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            } catch (HttpTimeoutException e) {
+            int status;
+            String location;
+            try (CloseableHttpResponse response = connections.client().execute(request)) {
+                status = response.getStatusLine().getStatusCode();
+                location = response.getFirstHeader("Location") == null ? null
+                        : response.getFirstHeader("Location").getValue();
+                EntityUtils.consumeQuietly(response.getEntity());
+            } catch (PinnedResolver.Refused refused) {
+                throw refused.refusal();
+            } catch (SocketTimeoutException | ConnectTimeoutException e) {
                 throw new SourceRefused("source.repo.timeout", source.host(), settings.timeout().toSeconds());
-            } catch (ConnectException | UnknownHostException e) {
-                throw new SourceRefused("source.repo.unreachable", source.host());
             } catch (IOException e) {
                 throw new SourceRefused("source.repo.unreachable", source.host());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SourceRefused("source.repo.timeout", source.host(), settings.timeout().toSeconds());
             }
-            int status = response.statusCode();
             if (status >= 300 && status < 400) {
-                String location = response.headers().firstValue("Location")
-                        .orElseThrow(() -> new SourceRefused("source.repo.unexpected", status));
+                if (location == null) {
+                    throw new SourceRefused("source.repo.unexpected", status);
+                }
                 probe = policy.checkRedirect(probe, location);
                 continue;
             }
@@ -114,15 +120,19 @@ public final class RefResolver {
         throw new SourceRefused("source.repo.redirects", MAX_REDIRECTS);
     }
 
-    private Map<String, Ref> lsRemote(URI repository, @Nullable String token) {
+    private Map<String, Ref> lsRemote(URI repository, @Nullable String token, GitConnections connections) {
         try {
             var command = Git.lsRemoteRepository().setRemote(repository.toString())
+                    .setTransportConfigCallback(connections.forJGit())
                     .setTimeout((int) Math.max(1, settings.timeout().toSeconds()));
             if (token != null) {
                 command.setCredentialsProvider(new UsernamePasswordCredentialsProvider("x-access-token", token));
             }
             return command.callAsMap();
         } catch (GitAPIException | RuntimeException e) {
+            PinnedResolver.refusalIn(e).ifPresent(refused -> {
+                throw refused;
+            });
             String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
             if (message.contains("not authorized") || message.contains("authentication")) {
                 throw new SourceRefused(token == null ? "source.repo.not-found-or-private" : "source.repo.token-refused",

@@ -37,9 +37,11 @@ public final class SourceFetcher {
     static final int MAX_FILE_BYTES = 64 * 1024;
 
     private final SourceSettings settings;
+    private final SourcePolicy policy;
 
-    public SourceFetcher(SourceSettings settings) {
+    public SourceFetcher(SourceSettings settings, SourcePolicy policy) {
         this.settings = settings;
+        this.policy = policy;
     }
 
     public SourceTree fetch(ResolvedRef ref, @Nullable String token) {
@@ -49,12 +51,14 @@ public final class SourceFetcher {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (Git git = Git.init().setBare(true).setDirectory(dir.toFile()).call()) {
+        try (Git git = Git.init().setBare(true).setDirectory(dir.toFile()).call();
+             GitConnections connections = new GitConnections(policy.resolverFor(ref.source()), settings.timeout())) {
             // no background garbage collection in a repository that lives for one fetch
             git.getRepository().getConfig().setInt("gc", null, "auto", 0);
             Bounds bounds = new Bounds(dir, settings.maxFetchBytes(), System.nanoTime() + settings.timeout().toNanos());
             var fetch = git.fetch().setRemote(ref.source().repository().toString() + ".git")
                     .setRefSpecs(new RefSpec(ref.refName() + ":refs/nonstop/fetched"))
+                    .setTransportConfigCallback(connections.forJGit())
                     .setDepth(1).setTimeout((int) Math.max(1, settings.timeout().toSeconds()))
                     .setProgressMonitor(bounds);
             if (token != null) {
@@ -66,6 +70,9 @@ public final class SourceFetcher {
                 if (bounds.stopped.get() != null) {
                     throw bounds.stopped.get();
                 }
+                PinnedResolver.refusalIn(e).ifPresent(refused -> {
+                    throw refused;
+                });
                 throw new SourceRefused("source.fetch.failed", ref.source().display());
             }
             if (bounds.stopped.get() != null) {

@@ -37,8 +37,7 @@ public final class SourcePolicy {
     /** Checks a URL and ref as a user typed them, including where the host name leads. */
     public GitSource accept(@Nullable String rawUrl, @Nullable String rawRef) {
         GitSource source = parse(rawUrl, rawRef);
-        requirePublic(source.host(), source.repository().getPort());
-        return source;
+        return source.pinnedTo(requirePublic(source.host(), source.repository().getPort()));
     }
 
     /** The URL's form, scheme, host and ref rules, without looking the host up. */
@@ -127,11 +126,14 @@ public final class SourcePolicy {
         }
     }
 
-    /** The host name must lead to public addresses only (test hosts excepted). */
-    public void requirePublic(String host, int port) {
+    /**
+     * The host name must lead to public addresses only (test hosts excepted); returns the addresses it
+     * checked (empty for a test host), the only ones a connection for it may then use.
+     */
+    public List<InetAddress> requirePublic(String host, int port) {
         String hostAndPort = port < 0 ? host : host + ":" + port;
         if (settings.testHosts().contains(hostAndPort)) {
-            return;
+            return List.of();
         }
         List<InetAddress> addresses;
         try {
@@ -145,14 +147,29 @@ public final class SourcePolicy {
                 throw new SourceRefused("source.host.resolves-to", host, address.getHostAddress());
             }
         }
+        return List.copyOf(addresses);
     }
 
-    /** A redirect target gets the same checks as the URL the user typed. */
+    /**
+     * A redirect target gets the same checks as the URL the user typed (the connection to it then goes
+     * through a {@link PinnedResolver}, which checks the address it connects to).
+     */
     public URI checkRedirect(URI from, String location) {
         URI target = from.resolve(location);
         GitSource again = parse(target.toString().replaceAll("/info/refs.*$", ""), null);
         requirePublic(again.host(), again.repository().getPort());
         return target;
+    }
+
+    /** A resolver for one operation on {@code source}: its checked addresses, and the same checks for any other host. */
+    public PinnedResolver resolverFor(GitSource source) {
+        return new PinnedResolver(resolver, testHostNames(), source.addresses().isEmpty() ? java.util.Map.of()
+                : java.util.Map.of(source.host(), source.addresses()));
+    }
+
+    private java.util.Set<String> testHostNames() {
+        return settings.testHosts().stream().map(h -> h.startsWith("[") ? h.substring(0, h.indexOf(']') + 1)
+                : h.contains(":") ? h.substring(0, h.lastIndexOf(':')) : h).collect(java.util.stream.Collectors.toSet());
     }
 
     /** For a host written as an address: why it is refused (every address is, named or not public). */

@@ -40,7 +40,7 @@ class SourceFetcherTest {
                 1024 * 1024);
         policy = new SourcePolicy(settings, HostResolver.DNS);
         resolver = new RefResolver(policy, settings);
-        fetcher = new SourceFetcher(settings);
+        fetcher = new SourceFetcher(settings, policy);
     }
 
     @AfterAll

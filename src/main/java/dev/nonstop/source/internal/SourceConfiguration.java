@@ -25,7 +25,7 @@ class SourceConfiguration {
     }
 
     @Bean
-    SourceFetcher sourceFetcher(SourceSettings settings) {
-        return new SourceFetcher(settings);
+    SourceFetcher sourceFetcher(SourceSettings settings, SourcePolicy policy) {
+        return new SourceFetcher(settings, policy);
     }
 }
