@@ -1,4 +1,4 @@
-package dev.nonstop.web;
+package dev.nonstop.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
