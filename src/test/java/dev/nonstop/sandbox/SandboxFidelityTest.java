@@ -282,6 +282,54 @@ class SandboxFidelityTest {
         }
     }
 
+    /** A deployment that promises zones: spread hard over nodes and zones, taints honoured or not. */
+    private Deployment zoneSafe(String name, String nodeTaintsPolicy) {
+        Deployment d = app(name, "shop:1", 2, 600);
+        d.getSpec().getTemplate().getSpec().getTopologySpreadConstraints().forEach(c -> {
+            c.setWhenUnsatisfiable("DoNotSchedule");
+            c.setNodeTaintsPolicy(nodeTaintsPolicy);
+        });
+        return d;
+    }
+
+    private Set<String> zonesOf(List<Pod> pods) {
+        Map<String, Node> nodes = nodes();
+        return pods.stream().filter(p -> p.getSpec().getNodeName() != null)
+                .map(p -> nodes.get(p.getSpec().getNodeName()).getMetadata().getLabels()
+                        .get("topology.kubernetes.io/zone")).collect(Collectors.toSet());
+    }
+
+    @Test
+    void a_lost_zone_is_tainted_and_with_taints_honoured_a_hard_zone_spread_refills_the_surviving_zone() {
+        deployAndAwaitReady(zoneSafe("web", "Honor"));
+        deployAndAwaitReady(zoneSafe("old", "Ignore"));
+        String lost = zonesOf(pods("web")).stream().sorted().findFirst().orElseThrow();
+        sandbox.loseZone(lost);
+        try {
+            await("lost zone tainted", Duration.ofSeconds(10), () -> nodes().values().stream()
+                    .filter(n -> lost.equals(n.getMetadata().getLabels().get("topology.kubernetes.io/zone")))
+                    .allMatch(n -> n.getSpec().getTaints() != null && n.getSpec().getTaints().stream()
+                            .anyMatch(t -> "node.kubernetes.io/unreachable".equals(t.getKey())
+                                    && "NoSchedule".equals(t.getEffect()))));
+            // Honor: the lost zone is no domain, so the replacement goes to the surviving zone
+            await("web back to 2 available in one zone", Duration.ofSeconds(60), () -> available("web") == 2
+                    && pods("web").size() == 2 && !zonesOf(pods("web")).contains(lost));
+            // Ignore (Kubernetes' default): the lost zone still counts, the replacement cannot be placed
+            await("old's replacement unschedulable", Duration.ofSeconds(60), () -> pods("old").stream()
+                    .anyMatch(p -> p.getSpec().getNodeName() == null && p.getStatus() != null
+                            && p.getStatus().getConditions() != null && p.getStatus().getConditions().stream()
+                            .anyMatch(c -> "PodScheduled".equals(c.getType()) && "Unschedulable".equals(c.getReason()))));
+            assertThat(available("old")).isEqualTo(1);
+        } finally {
+            nodes().values().stream().filter(n -> lost.equals(n.getMetadata().getLabels()
+                    .get("topology.kubernetes.io/zone"))).forEach(n -> sandbox.recoverNode(n.getMetadata().getName()));
+        }
+        await("taints gone with the zone back", Duration.ofSeconds(10), () -> nodes().values().stream()
+                .allMatch(n -> n.getSpec().getTaints() == null || n.getSpec().getTaints().isEmpty()));
+        // the waiting replica of "old" can go to the returned zone now
+        await("old back to 2", Duration.ofSeconds(60), () -> available("old") == 2);
+    }
+
     @Test
     void a_quota_without_room_refuses_the_surge_pod_as_a_real_cluster_does() {
         client.resource(new io.fabric8.kubernetes.api.model.ResourceQuotaBuilder().withNewMetadata()

@@ -108,14 +108,22 @@ public final class AppDeployment {
         return probe.build();
     }
 
+    /**
+     * Spread over nodes (hard) and zones (hard where the tier promises zones). {@code nodeTaintsPolicy:
+     * Honor} leaves nodes the pod cannot go to (tainted unreachable or not-ready: a lost server or zone)
+     * out of the skew, so replacements fill the surviving zone instead of waiting for the lost one; with
+     * the default (Ignore) a lost zone still counts as a domain and a hard zone spread leaves the
+     * replacement Pending for as long as the outage lasts.
+     */
     private static List<TopologySpreadConstraint> spread(AppSpec app) {
         var selector = new LabelSelectorBuilder().withMatchLabels(AppLabels.selector(app)).build();
         return List.of(
                 new TopologySpreadConstraintBuilder().withMaxSkew(1).withTopologyKey("kubernetes.io/hostname")
-                        .withWhenUnsatisfiable("DoNotSchedule").withLabelSelector(selector).build(),
+                        .withWhenUnsatisfiable("DoNotSchedule").withNodeTaintsPolicy("Honor")
+                        .withLabelSelector(selector).build(),
                 new TopologySpreadConstraintBuilder().withMaxSkew(1).withTopologyKey("topology.kubernetes.io/zone")
                         .withWhenUnsatisfiable(app.zonesPromised() ? "DoNotSchedule" : "ScheduleAnyway")
-                        .withLabelSelector(selector).build());
+                        .withNodeTaintsPolicy("Honor").withLabelSelector(selector).build());
     }
 
     private static List<Toleration> tolerations() {

@@ -80,6 +80,9 @@ class AppManifestsTest {
                 .getTopologySpreadConstraints().get(1).getWhenUnsatisfiable()).isEqualTo("ScheduleAnyway");
         assertThat(POD.getTopologySpreadConstraints()).allSatisfy(c -> assertThat(c.getLabelSelector()
                 .getMatchLabels()).containsEntry(KubeLabels.INSTANCE, "shop"));
+        // a lost server or zone (tainted unreachable) is no domain to balance against: replacements fit
+        assertThat(POD.getTopologySpreadConstraints()).extracting(TopologySpreadConstraint::getNodeTaintsPolicy)
+                .containsOnly("Honor");
     }
 
     @Test

@@ -87,6 +87,18 @@ public final class NodeSimulator {
                 copy.getStatus().setConditions(java.util.List.of(ready(shouldBeReady)));
                 copy.getMetadata().setResourceVersion(null);
                 sim.client.resource(copy).updateStatus();
+                // what the node lifecycle controller does: taint a node that stopped answering, untaint it after
+                var taints = shouldBeReady ? java.util.List.<io.fabric8.kubernetes.api.model.Taint>of()
+                        : Taints.unreachable(sim.timestamp());
+                var all = new java.util.ArrayList<>(Taints.of(node).stream()
+                        .filter(t -> !Taints.UNREACHABLE.equals(t.getKey())).toList());
+                all.addAll(taints);
+                sim.client.nodes().withName(node.getMetadata().getName()).patch(
+                        io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                        // null, not []: the store's merge patch keeps a list patched to empty (Kubernetes drops both)
+                        "{\"spec\":{\"taints\":" + (all.isEmpty() ? "null"
+                                : io.fabric8.kubernetes.client.utils.Serialization.asJson(all)) + "}}");
                 sim.event(node, shouldBeReady ? "Normal" : "Warning", shouldBeReady ? "NodeReady" : "NodeNotReady",
                         "Node " + node.getMetadata().getName() + " status is now: "
                                 + (shouldBeReady ? "NodeReady" : "NodeNotReady"), "node-controller");

@@ -17,8 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Places pending pods on nodes: Ready nodes only, nodeSelector, node capacity (CPU, memory, pods), and
- * topologySpreadConstraints — DoNotSchedule as a filter, ScheduleAnyway as a score. A pod that fits
+ * Places pending pods on nodes: Ready nodes only, nodeSelector, taints the pod does not tolerate, node
+ * capacity (CPU, memory, pods), and topologySpreadConstraints — DoNotSchedule as a filter, ScheduleAnyway
+ * as a score, {@code nodeTaintsPolicy} deciding whether tainted nodes count as domains. A pod that fits
  * nowhere stays Pending with PodScheduled=False and a FailedScheduling event, as a real scheduler leaves it.
  */
 public final class Scheduler {
@@ -102,6 +103,7 @@ public final class Scheduler {
         List<Node> feasible = eligible.stream()
                 .filter(n -> fits(request, n, placement))
                 .filter(NodeSimulator::isReady)
+                .filter(n -> Taints.tolerated(pod, n))
                 .filter(n -> n.getSpec() == null || !Boolean.TRUE.equals(n.getSpec().getUnschedulable()))
                 .filter(n -> spreadAllows(n, spreads))
                 .toList();
@@ -132,12 +134,21 @@ public final class Scheduler {
             allocatable.get("pods").getNumericalAmount().longValue()};
     }
 
-    /** Matching pods per topology domain, over the domains of the eligible nodes. */
+    /**
+     * Matching pods per topology domain, over the domains of the eligible nodes: those the pod's node
+     * selector allows (nodeAffinityPolicy Honor, the default) and, when the constraint says
+     * {@code nodeTaintsPolicy: Honor}, only nodes whose taints the pod tolerates. With the default
+     * (Ignore) a tainted node — one that stopped answering — still counts as a domain, as in Kubernetes.
+     */
     private Map<String, Integer> domainCounts(Pod pod, TopologySpreadConstraint c, List<Node> eligible, List<Pod> pods,
                                               Map<String, String> placement) {
         Map<String, Integer> counts = new HashMap<>();
         Map<String, String> domainOfNode = new HashMap<>();
+        boolean honourTaints = "Honor".equals(c.getNodeTaintsPolicy());
         for (Node n : eligible) {
+            if (honourTaints && !Taints.tolerated(pod, n)) {
+                continue;
+            }
             String domain = n.getMetadata().getLabels().get(c.getTopologyKey());
             if (domain != null) {
                 counts.putIfAbsent(domain, 0);
