@@ -19,8 +19,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * "Test failover": takes one ready pod of a running app away — and, in the sandbox, when asked, that
- * pod's node as well (recovered once the app is back to full strength) — and records the timeline:
+ * "Test failover": takes one ready pod of a running app away — and, for a platform admin, when asked,
+ * that pod's node as well (recovered once the app is back to full strength; a node holds other tenants'
+ * replicas, so tenants only ever take their own replicas away) — and records the timeline:
  * when capacity dropped, when a replacement was Ready, the fewest ready replicas seen meanwhile.
  */
 @Service
@@ -63,18 +64,18 @@ public class FailoverService {
         var user = caller.require();
         AppStatus status = apps.status(appId);
         String ns = tenants.current().slug().namespace();
-        if (status.state() != AppStatus.State.RUNNING || status.ready() < 2) {
-            throw new UserError("app.drill.not-running", status.ready(), status.desired());
-        }
         if (watcher.running(ns, status.name())) {
             throw new UserError("app.drill.running");
+        }
+        if (status.state() != AppStatus.State.RUNNING || status.ready() < 2) {
+            throw new UserError("app.drill.not-running", status.ready(), status.desired());
         }
         NodeFaults faults = faults();
         if (failNode && faults == null) {
             throw new UserError("app.drill.no-node-faults");
         }
-        if (failNode && !faults.simulated() && !user.admin()) {
-            // a real node holds other tenants' pods: only platform admins may take one away
+        if (failNode && !user.admin()) {
+            // a node holds other tenants' pods too (in the sandbox as well): only platform admins take one away
             throw new dev.nonstop.common.AccessDenied();
         }
         Pod pod = informers.managed(Pod.class).inNamespace(ns).stream()
@@ -106,10 +107,10 @@ public class FailoverService {
         return drills.findByAppIdOrderByIdDesc(appId).stream().map(DrillEntity::toRecord).toList();
     }
 
-    /** Whether the caller's drills can also fail the pod's node: in the sandbox anyone, on a real cluster admins. */
+    /** Whether the caller's drills can also fail the pod's node: platform admins only (nodes are shared). */
     public boolean canFailNodes() {
         NodeFaults faults = faults();
-        return faults != null && (faults.simulated() || caller.require().admin());
+        return faults != null && caller.require().admin();
     }
 
     private @org.jspecify.annotations.Nullable NodeFaults faults() {

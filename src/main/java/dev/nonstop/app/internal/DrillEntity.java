@@ -27,6 +27,9 @@ public class DrillEntity {
     private @Nullable Instant recoveredAt;
     private boolean finished;
     private String startedBy = "";
+    private @Nullable Long zoneDrillId;
+    private boolean zonesPromised;
+    private @Nullable Instant respreadAt;
 
     protected DrillEntity() {
     }
@@ -41,6 +44,45 @@ public class DrillEntity {
         this.minReady = desired;
         this.startedAt = startedAt;
         this.startedBy = startedBy;
+    }
+
+    /** One app's row in a zone-loss drill: the zone stands where the node is. */
+    public static DrillEntity inZoneDrill(long zoneDrillId, long appId, String zone, int desired,
+                                          boolean zonesPromised, Instant startedAt, String startedBy) {
+        DrillEntity drill = new DrillEntity(appId, "", zone, true, desired, startedAt, startedBy);
+        drill.zoneDrillId = zoneDrillId;
+        drill.zonesPromised = zonesPromised;
+        return drill;
+    }
+
+    public @Nullable Long zoneDrillId() {
+        return zoneDrillId;
+    }
+
+    /**
+     * A zone drill's observation: ready replicas and the zones they run in, and whether the zone is
+     * back. It ends once the app is at full strength with the zone back and, where the tier promises
+     * zones, spread over two zones again; true when it just ended.
+     */
+    public boolean observeZone(int ready, int zones, boolean zoneRestored, Instant at) {
+        if (finished) {
+            return false;
+        }
+        minReady = Math.min(minReady, ready);
+        if (ready < desired && droppedAt == null) {
+            droppedAt = at;
+        }
+        if (droppedAt != null && recoveredAt == null && ready >= desired) {
+            recoveredAt = at;
+        }
+        if (zoneRestored && zonesPromised && respreadAt == null && ready >= desired && zones >= 2) {
+            respreadAt = at;
+        }
+        if (recoveredAt != null && zoneRestored && (!zonesPromised || respreadAt != null)) {
+            finished = true;
+            return true;
+        }
+        return false;
     }
 
     public long id() {
@@ -73,6 +115,6 @@ public class DrillEntity {
 
     public FailoverDrill toRecord() {
         return new FailoverDrill(id(), appId, pod, node, nodeFailed, desired, minReady, startedAt, droppedAt,
-                recoveredAt, finished, startedBy);
+                recoveredAt, finished, startedBy, zoneDrillId != null, respreadAt);
     }
 }

@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface DrillRepository extends JpaRepository<DrillEntity, Long> {
 
     List<DrillEntity> findByAppIdOrderByIdDesc(long appId);
+
+    List<DrillEntity> findByZoneDrillIdOrderByIdAsc(long zoneDrillId);
 }

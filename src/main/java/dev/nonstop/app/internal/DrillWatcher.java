@@ -28,27 +28,36 @@ public class DrillWatcher implements AutoCloseable {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DrillWatcher.class);
 
     static final Duration GIVE_UP = Duration.ofMinutes(10);
+    /** A zone stays away as long as the admin keeps it away; its drill rows wait longer. */
+    static final Duration GIVE_UP_ZONE = Duration.ofMinutes(60);
 
-    /** A drill in progress: its row, where the app lives, and the node to recover afterwards. */
-    record Active(long drillId, String namespace, String app, String failedNode, long startedNanos) {
+    /**
+     * A drill in progress: its row, where the app lives, the node to recover afterwards, and for a row of
+     * a zone-loss drill, that drill.
+     */
+    record Active(long drillId, String namespace, String app, String failedNode, long startedNanos,
+                  @org.jspecify.annotations.Nullable Long zoneDrillId) {
     }
 
     private final Map<Long, Active> active = new ConcurrentHashMap<>();
-    /** The ready count each drill last wrote: a pod event that leaves it unchanged needs no database work. */
-    private final Map<Long, Integer> lastReady = new ConcurrentHashMap<>();
+    /** What each drill last wrote: a pod event that leaves it unchanged needs no database work. */
+    private final Map<Long, String> lastSeen = new ConcurrentHashMap<>();
+    private final java.util.List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     // observed off the informer's thread, which every card and reconciler waits on
     private final KeyedWork<Long> observations = new KeyedWork<>("failover-drills", 1, this::observe,
             e -> log.warn("Failover drill not updated: {}", e.toString()));
     private final DrillRepository drills;
+    private final ZoneDrillRepository zoneDrills;
     private final InformerRegistry informers;
     private final ObjectProvider<NodeFaults> nodeFaults;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final AppEvents events;
 
-    DrillWatcher(DrillRepository drills, InformerRegistry informers, ObjectProvider<NodeFaults> nodeFaults,
-                 TransactionTemplate tx, Clock clock, AppEvents events) {
+    DrillWatcher(DrillRepository drills, ZoneDrillRepository zoneDrills, InformerRegistry informers,
+                 ObjectProvider<NodeFaults> nodeFaults, TransactionTemplate tx, Clock clock, AppEvents events) {
         this.drills = drills;
+        this.zoneDrills = zoneDrills;
         this.informers = informers;
         this.nodeFaults = nodeFaults;
         this.tx = tx;
@@ -57,7 +66,25 @@ public class DrillWatcher implements AutoCloseable {
     }
 
     public void follow(long drillId, String namespace, String app, String failedNode) {
-        active.put(drillId, new Active(drillId, namespace, app, failedNode, System.nanoTime()));
+        active.put(drillId, new Active(drillId, namespace, app, failedNode, System.nanoTime(), null));
+    }
+
+    /** Follows one app's row of a zone-loss drill (the zone comes back when the admin restores it). */
+    public void followZone(long drillId, long zoneDrillId, String namespace, String app) {
+        active.put(drillId, new Active(drillId, namespace, app, "", System.nanoTime(), zoneDrillId));
+        observations.submit(drillId);
+    }
+
+    /** Looks at every row of a zone drill again (its zone was restored: no pod needs to change for that). */
+    public void zoneChanged(long zoneDrillId) {
+        active.values().stream().filter(a -> Long.valueOf(zoneDrillId).equals(a.zoneDrillId()))
+                .forEach(a -> observations.submit(a.drillId()));
+    }
+
+    /** Calls {@code listener} whenever a drill's timeline moved; run the result to stop. */
+    public Runnable subscribe(Runnable listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     public boolean running(String namespace, String app) {
@@ -83,27 +110,40 @@ public class DrillWatcher implements AutoCloseable {
         if (drill == null) {
             return;
         }
-        int ready = (int) informers.managed(Pod.class).inNamespace(drill.namespace()).stream()
+        java.util.List<Pod> readyPods = informers.managed(Pod.class).inNamespace(drill.namespace()).stream()
                 .filter(p -> p.getMetadata().getLabels() != null
                         && drill.app().equals(p.getMetadata().getLabels().get(KubeLabels.INSTANCE)))
-                .filter(DrillWatcher::isReady).count();
-        boolean timedOut = System.nanoTime() - drill.startedNanos() > GIVE_UP.toNanos();
-        if (Objects.equals(lastReady.get(drillId), ready) && !timedOut) {
+                .filter(DrillWatcher::isReady).toList();
+        int ready = readyPods.size();
+        int zones = (int) readyPods.stream().map(p -> p.getSpec().getNodeName()).filter(Objects::nonNull)
+                .map(node -> informers.cluster(io.fabric8.kubernetes.api.model.Node.class).get("", node)
+                        .map(n -> n.getMetadata().getLabels().get("topology.kubernetes.io/zone")).orElse(null))
+                .filter(Objects::nonNull).distinct().count();
+        boolean zoneRestored = drill.zoneDrillId() != null && Boolean.TRUE.equals(tx.execute(status -> zoneDrills
+                .findById(drill.zoneDrillId()).map(z -> z.restoredAt() != null).orElse(true)));
+        boolean timedOut = System.nanoTime() - drill.startedNanos()
+                > (drill.zoneDrillId() == null ? GIVE_UP : GIVE_UP_ZONE).toNanos();
+        String seen = ready + "/" + zones + "/" + zoneRestored;
+        if (seen.equals(lastSeen.get(drillId)) && !timedOut) {
             return;
         }
         // no row yet (its transaction has not committed): nothing is noted, the next event tries again
         Optional<Boolean> done = Objects.requireNonNull(tx.execute(status -> drills.findById(drill.drillId())
                 .map(entity -> {
-                    boolean finished = entity.observe(ready, clock.instant());
+                    boolean finished = drill.zoneDrillId() == null ? entity.observe(ready, clock.instant())
+                            : entity.observeZone(ready, zones, zoneRestored, clock.instant());
                     if (!finished && timedOut) {
                         entity.giveUp();
                         finished = true;
                     }
                     return finished;
                 })));
-        done.ifPresent(finished -> lastReady.put(drillId, ready));
+        done.ifPresent(finished -> lastSeen.put(drillId, seen));
+        if (done.isPresent()) {
+            listeners.forEach(Runnable::run);
+        }
         if (done.orElse(false) && active.remove(drill.drillId()) != null) {
-            lastReady.remove(drillId);
+            lastSeen.remove(drillId);
             if (!drill.failedNode().isEmpty()) {
                 nodeFaults.orderedStream().filter(NodeFaults::available).findFirst()
                         .ifPresent(f -> f.recoverNode(drill.failedNode()));

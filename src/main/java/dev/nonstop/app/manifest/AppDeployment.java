@@ -37,6 +37,8 @@ public final class AppDeployment {
     public static final String RELEASE_ANNOTATION = "nonstop.dev/release";
     public static final String CONTAINER = "app";
     static final String SERVICE_ACCOUNT = "nonstop-app";
+    /** The label Kubernetes gives each rollout's pods (one value per ReplicaSet). */
+    static final String TEMPLATE_HASH = "pod-template-hash";
 
     private AppDeployment() {
     }
@@ -113,17 +115,20 @@ public final class AppDeployment {
      * Honor} leaves nodes the pod cannot go to (tainted unreachable or not-ready: a lost server or zone)
      * out of the skew, so replacements fill the surviving zone instead of waiting for the lost one; with
      * the default (Ignore) a lost zone still counts as a domain and a hard zone spread leaves the
-     * replacement Pending for as long as the outage lasts.
+     * replacement Pending for as long as the outage lasts. {@code matchLabelKeys: pod-template-hash}
+     * spreads each rollout's new replicas among themselves, so a rolling restart after an outage puts
+     * them back in both zones whatever the old replicas' places were.
      */
     private static List<TopologySpreadConstraint> spread(AppSpec app) {
         var selector = new LabelSelectorBuilder().withMatchLabels(AppLabels.selector(app)).build();
         return List.of(
                 new TopologySpreadConstraintBuilder().withMaxSkew(1).withTopologyKey("kubernetes.io/hostname")
                         .withWhenUnsatisfiable("DoNotSchedule").withNodeTaintsPolicy("Honor")
-                        .withLabelSelector(selector).build(),
+                        .withMatchLabelKeys(TEMPLATE_HASH).withLabelSelector(selector).build(),
                 new TopologySpreadConstraintBuilder().withMaxSkew(1).withTopologyKey("topology.kubernetes.io/zone")
                         .withWhenUnsatisfiable(app.zonesPromised() ? "DoNotSchedule" : "ScheduleAnyway")
-                        .withNodeTaintsPolicy("Honor").withLabelSelector(selector).build());
+                        .withNodeTaintsPolicy("Honor").withMatchLabelKeys(TEMPLATE_HASH).withLabelSelector(selector)
+                        .build());
     }
 
     private static List<Toleration> tolerations() {

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.nonstop.app.ui.AppsView;
+import dev.nonstop.app.ui.ZoneDrillView;
 import dev.nonstop.assistant.ui.AssistantView;
 import dev.nonstop.audit.ui.AuditView;
 import dev.nonstop.build.ui.BuildsView;
@@ -80,6 +81,7 @@ public class MainLayout extends AppLayout {
             admin.addItem(new SideNavItem(getTranslation("nav.admin.signups"), SignUpAdminView.class));
             admin.addItem(new SideNavItem(getTranslation("nav.admin.tiers"), TierAdminView.class));
             admin.addItem(new SideNavItem(getTranslation("nav.admin.audit"), AuditView.class));
+            admin.addItem(new SideNavItem(getTranslation("nav.admin.zone-drills"), ZoneDrillView.class));
             if (cluster.sandbox()) {
                 admin.addItem(new SideNavItem(getTranslation("nav.admin.sandbox"), SandboxAdminView.class));
             }

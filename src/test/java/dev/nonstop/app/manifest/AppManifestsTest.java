@@ -83,6 +83,9 @@ class AppManifestsTest {
         // a lost server or zone (tainted unreachable) is no domain to balance against: replacements fit
         assertThat(POD.getTopologySpreadConstraints()).extracting(TopologySpreadConstraint::getNodeTaintsPolicy)
                 .containsOnly("Honor");
+        // each rollout's new replicas spread among themselves (a rolling restart re-spreads after an outage)
+        assertThat(POD.getTopologySpreadConstraints()).allSatisfy(c -> assertThat(c.getMatchLabelKeys())
+                .containsExactly("pod-template-hash"));
     }
 
     @Test

@@ -158,7 +158,7 @@ public final class Scheduler {
         for (Pod other : pods) {
             String node = placement.get(other.getMetadata().getUid());
             if (node == null || !other.getMetadata().getNamespace().equals(pod.getMetadata().getNamespace())
-                    || !selects(c.getLabelSelector(), other)) {
+                    || !selects(c, pod, other)) {
                 continue;
             }
             String domain = domainOfNode.get(node);
@@ -201,12 +201,27 @@ public final class Scheduler {
                 : pod.getSpec().getTopologySpreadConstraints();
     }
 
-    private static boolean selects(LabelSelector selector, Pod pod) {
+    /**
+     * Whether {@code other} counts for the constraint of {@code pod}: its label selector, plus
+     * {@code matchLabelKeys} (e.g. pod-template-hash) taking the incoming pod's values, so a rolling
+     * update spreads its new replicas among themselves.
+     */
+    private static boolean selects(TopologySpreadConstraint c, Pod pod, Pod other) {
+        LabelSelector selector = c.getLabelSelector();
         if (selector == null) {
             return false;
         }
-        Map<String, String> match = selector.getMatchLabels() == null ? Map.of() : selector.getMatchLabels();
-        return Pods.matches(match, pod.getMetadata().getLabels());
+        Map<String, String> match = new HashMap<>(selector.getMatchLabels() == null ? Map.of()
+                : selector.getMatchLabels());
+        Map<String, String> own = pod.getMetadata().getLabels() == null ? Map.of() : pod.getMetadata().getLabels();
+        if (c.getMatchLabelKeys() != null) {
+            for (String key : c.getMatchLabelKeys()) {
+                if (own.containsKey(key)) {
+                    match.put(key, own.get(key));
+                }
+            }
+        }
+        return Pods.matches(match, other.getMetadata().getLabels());
     }
 
     private void bind(Pod pod, Node node) {

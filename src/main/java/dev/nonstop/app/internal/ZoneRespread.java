@@ -1,0 +1,167 @@
+package dev.nonstop.app.internal;
+
+import dev.nonstop.audit.AuditLog;
+import dev.nonstop.common.KeyedWork;
+import dev.nonstop.kube.ClusterChange;
+import dev.nonstop.kube.InformerRegistry;
+import dev.nonstop.kube.KubeLabels;
+import dev.nonstop.tenant.TenantDirectory;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * After a zone outage, spreads apps that promise zones over zones again. During the outage their
+ * replicas filled the surviving zone (taints honoured); Kubernetes never moves running pods back by
+ * itself, so when two zones can take pods again, an app whose ready replicas all sit in one zone gets a
+ * rolling restart: its new replicas are placed by the zone spread, one at a time, without downtime.
+ */
+@Component
+class ZoneRespread implements AutoCloseable {
+
+    static final String ZONE = "topology.kubernetes.io/zone";
+    /** One rolling restart per app at most this often, whatever the nodes do meanwhile. */
+    static final Duration AT_MOST_EVERY = Duration.ofMinutes(2);
+    private static final Logger log = LoggerFactory.getLogger(ZoneRespread.class);
+
+    private final InformerRegistry informers;
+    private final AppRepository apps;
+    private final TenantDirectory tenants;
+    private final AppReconciler reconciler;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Map<Long, Instant> lastRespread = new ConcurrentHashMap<>();
+    private final KeyedWork<String> checks = new KeyedWork<>("zone-respread", 1, key -> check(),
+            e -> log.warn("Zone respread check failed: {}", e.toString()));
+
+    ZoneRespread(InformerRegistry informers, AppRepository apps, TenantDirectory tenants, AppReconciler reconciler,
+                 AuditLog audit, TransactionTemplate tx, Clock clock) {
+        this.informers = informers;
+        this.apps = apps;
+        this.tenants = tenants;
+        this.reconciler = reconciler;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        informers.cluster(Node.class);
+    }
+
+    @EventListener
+    void on(ClusterChange<?> change) {
+        // a node back (Ready, untainted), or an app's rollout that ended: either can make a respread possible
+        if (change.kind() == Node.class || change.kind() == Deployment.class) {
+            checks.submit("zones");
+        }
+    }
+
+    private void check() {
+        Set<String> usable = informers.cluster(Node.class).all().stream().filter(ZoneRespread::usable)
+                .map(n -> n.getMetadata().getLabels().get(ZONE)).filter(Objects::nonNull).collect(Collectors.toSet());
+        if (usable.size() < 2) {
+            return;
+        }
+        Map<String, String> zoneOfNode = informers.cluster(Node.class).all().stream()
+                .filter(n -> n.getMetadata().getLabels() != null && n.getMetadata().getLabels().get(ZONE) != null)
+                .collect(Collectors.toMap(n -> n.getMetadata().getName(), n -> n.getMetadata().getLabels().get(ZONE),
+                        (a, b) -> a));
+        for (Deployment deployment : informers.managed(Deployment.class).all()) {
+            if (!promisesZones(deployment) || rollingOut(deployment)) {
+                continue;
+            }
+            String app = deployment.getMetadata().getLabels() == null ? null
+                    : deployment.getMetadata().getLabels().get(KubeLabels.INSTANCE);
+            String tenant = deployment.getMetadata().getLabels() == null ? null
+                    : deployment.getMetadata().getLabels().get(KubeLabels.TENANT);
+            if (app == null || tenant == null) {
+                continue;
+            }
+            var ready = informers.managed(Pod.class).inNamespace(deployment.getMetadata().getNamespace()).stream()
+                    .filter(p -> p.getMetadata().getLabels() != null
+                            && app.equals(p.getMetadata().getLabels().get(KubeLabels.INSTANCE)))
+                    .filter(ZoneRespread::ready).toList();
+            long zones = ready.stream().map(p -> zoneOfNode.get(p.getSpec().getNodeName())).filter(Objects::nonNull)
+                    .distinct().count();
+            if (ready.size() >= 2 && zones < 2) {
+                respread(tenant, app);
+            }
+        }
+    }
+
+    private void respread(String tenant, String name) {
+        Instant now = clock.instant();
+        tx.executeWithoutResult(status -> tenants.idOf(tenant).flatMap(id -> apps.findByTenantIdAndName(id, name))
+                .ifPresent(app -> {
+                    Instant last = lastRespread.get(app.id());
+                    if (last != null && last.plus(AT_MOST_EVERY).isAfter(now)) {
+                        return;
+                    }
+                    lastRespread.put(app.id(), now);
+                    app.restart(now);
+                    audit.recordAs("nonstop", tenant, "app.respread", name + " runs in one zone while two can take "
+                            + "it again: rolling restart to spread it over zones");
+                    log.info("Spreading {}/{} over zones again (rolling restart)", tenant, name);
+                    long id = app.id();
+                    org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                            new org.springframework.transaction.support.TransactionSynchronization() {
+                                @Override
+                                public void afterCommit() {
+                                    reconciler.enqueue(id);
+                                }
+                            });
+                }));
+    }
+
+    /** A hard zone spread: the tier promises zones. */
+    static boolean promisesZones(Deployment deployment) {
+        var constraints = deployment.getSpec().getTemplate().getSpec().getTopologySpreadConstraints();
+        return constraints != null && constraints.stream().anyMatch(c -> ZONE.equals(c.getTopologyKey())
+                && "DoNotSchedule".equals(c.getWhenUnsatisfiable()));
+    }
+
+    static boolean rollingOut(Deployment deployment) {
+        var status = deployment.getStatus();
+        Integer want = deployment.getSpec().getReplicas();
+        return status == null || want == null || want == 0 || status.getObservedGeneration() == null
+                || status.getObservedGeneration() < deployment.getMetadata().getGeneration()
+                || !Objects.equals(status.getUpdatedReplicas(), want) || !Objects.equals(status.getReplicas(), want);
+    }
+
+    static boolean usable(Node node) {
+        boolean ready = node.getStatus() != null && node.getStatus().getConditions() != null && node.getStatus()
+                .getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+        boolean tainted = node.getSpec() != null && node.getSpec().getTaints() != null && node.getSpec().getTaints()
+                .stream().anyMatch(t -> "NoSchedule".equals(t.getEffect()) || "NoExecute".equals(t.getEffect()));
+        boolean cordoned = node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable());
+        return ready && !tainted && !cordoned && node.getMetadata().getLabels() != null;
+    }
+
+    static boolean ready(Pod pod) {
+        return pod.getMetadata().getDeletionTimestamp() == null && pod.getStatus() != null
+                && pod.getStatus().getConditions() != null && pod.getStatus().getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    @Override
+    public void close() {
+        checks.close();
+    }
+}
