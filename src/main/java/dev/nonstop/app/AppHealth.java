@@ -67,7 +67,8 @@ public final class AppHealth {
         Instant deployedAt = release == null ? null : release.createdAt();
         return new AppStatus(app.id(), app.name(), url, state, ready.size(), desired, updated,
                 new AppStatus.Resilience(!app.stopped() && missing.isEmpty(), List.copyOf(missing)),
-                release == null ? null : release.id(), release == null ? null : release.shortCommit(), deployedAt,
+                release == null ? null : release.id(), release == null ? null : release.number(),
+                release == null ? null : release.shortCommit(), deployedAt,
                 app.notice(), null);
     }
 

@@ -10,6 +10,7 @@ import dev.nonstop.build.Build;
 import dev.nonstop.build.BuildService;
 import dev.nonstop.build.BuildSource;
 import dev.nonstop.build.BuildStatus;
+import dev.nonstop.common.Message;
 import dev.nonstop.common.NotFound;
 import dev.nonstop.common.ReplicaSize;
 import dev.nonstop.common.UserError;
@@ -78,75 +79,88 @@ public class AppService {
         CurrentUser user = caller.require();
         Build build = builds.get(buildId);
         if (build.status() != BuildStatus.SUCCEEDED || build.imageDigest() == null) {
-            throw new UserError("app.deploy.not-succeeded", String.valueOf(buildId));
+            throw new UserError("app.deploy.not-succeeded", build.number());
         }
         BuildSource source = builds.sources().stream().filter(s -> s.id() == build.sourceId()).findFirst()
-                .orElseThrow(() -> new UserError("build.source.not-found"));
-        TenantInfo tenant = tenants.current();
-        TierLimits limits = tenant.tier().limits();
-        AppEntity app = apps.findBySourceId(source.id()).orElse(null);
-        App before = app == null ? null : app.toRecord();
-        int replicas = before == null ? limits.minReplicas() : before.replicas();
-        ReplicaSize size = before == null ? ReplicaSize.S : before.size();
-        check(tenant, before == null || before.stopped() ? 0 : before.replicas(),
-                before == null ? size : before.size(), replicas, size);
-        if (app == null) {
-            app = apps.save(new AppEntity(user.tenantId(), source.id(), source.name(), replicas, size,
-                    clock.instant()));
-        }
-        String image = repository(build.image()) + "@" + build.imageDigest();
-        // port and health path as detected, unless the app's configuration corrected them since
-        Release current = currentRelease(app);
-        ReleaseEntity release = new ReleaseEntity(app.id(), buildId, image, build.commit(),
-                current == null ? source.port() : current.port(),
-                current == null ? source.healthPath() : current.healthPath(), replicas, size, user.email().value(),
-                clock.instant());
-        release.envSnapshot(snapshots.take(app.id()));
-        release = releases.save(release);
-        app.release(release.id());
-        app.stop(false);
-        app.notice(null);
-        audit.record(tenant.slug().value(), "app.deployed", user.email() + " deployed " + source.name()
-                + " build " + buildId + " (" + build.shortCommit() + ") as release " + release.id());
-        return applyAfterCommit(apps.save(app));
+                .orElseThrow(() -> new NotFound("build.source.not-found"));
+        AppEntity app = deployed(tenants.current(), source, build, user.email().value());
+        audit.record(tenants.current().slug().value(), "app.deployed", user.email() + " deployed " + source.name()
+                + " build #" + build.number() + " (" + build.shortCommit() + ") as release "
+                + currentRelease(app).number());
+        return applyAfterCommit(app);
     }
 
     /**
-     * Push-to-deploy: a build a verified webhook started has succeeded, so the app (if it exists) runs
-     * it, with the port and health path of its current release. No user is signed in; the app's own
-     * tenant is the one checked. A quota refusal leaves the app as it was, with a notice.
+     * Runs a succeeded build: the app is made on its first deploy (within the tier's number of apps),
+     * the quota must hold the rollout, and a release is cut.
+     */
+    private AppEntity deployed(TenantInfo tenant, BuildSource source, Build build, String by) {
+        TierLimits limits = tenant.tier().limits();
+        AppEntity app = apps.findBySourceId(source.id()).orElse(null);
+        App before = app == null ? null : app.toRecord();
+        if (app == null) {
+            long existing = apps.countByTenantId(tenant.id());
+            if (existing >= limits.maxApps()) {
+                throw new UserError("app.limit.apps", Message.of("tier.name." + tenant.tier().code()),
+                        limits.maxApps(), existing);
+            }
+        }
+        int replicas = before == null ? limits.minReplicas() : before.replicas();
+        ReplicaSize size = before == null ? ReplicaSize.S : before.size();
+        check(tenant, before == null || before.stopped() ? 0 : before.replicas(), size, replicas, size,
+                before == null ? java.util.Set.of("services") : java.util.Set.of());
+        if (app == null) {
+            app = apps.save(new AppEntity(tenant.id(), source.id(), source.name(), replicas, size, clock.instant()));
+        }
+        // port and health path as detected, unless the app's configuration corrected them since
+        Release current = currentRelease(app);
+        cut(app, build.id(), repository(build.image()) + "@" + build.imageDigest(), build.commit(),
+                current == null ? source.port() : current.port(),
+                current == null ? source.healthPath() : current.healthPath(), size, by);
+        app.stop(false);
+        app.notice(null);
+        return apps.save(app);
+    }
+
+    /**
+     * A build deployed by itself once it succeeded: a push to the tracked branch (push-to-deploy, only
+     * for an app that exists) or the first build of a new app ("Build and deploy"). No user is signed in;
+     * the build's own tenant is the one checked. A refusal (the quota, the number of apps) leaves
+     * everything as it was and says why: on the app's card, or on the build when there is no app yet.
      */
     @Transactional
     void autoDeploy(Build build) {
-        AppEntity app = apps.findBySourceId(build.sourceId()).orElse(null);
-        if (app == null || app.tenantId() != build.tenantId() || build.imageDigest() == null) {
+        if (build.imageDigest() == null) {
             return;
         }
-        App before = app.toRecord();
-        Release current = currentRelease(app);
-        if (current == null) {
+        AppEntity app = apps.findBySourceId(build.sourceId()).orElse(null);
+        if (app != null && app.tenantId() != build.tenantId()) {
+            return;
+        }
+        if (app == null && !build.deployOnSuccess()) {
             return;
         }
         TenantInfo tenant = directory.info(build.tenantId());
-        QuotaCheck.Result result = QuotaCheck.check(directory.usage(tenant.slug()), new QuotaCheck.Change(
-                before.stopped() ? 0 : before.replicas(), before.size(), before.replicas(), before.size()));
-        if (!result.fits()) {
-            app.notice("Build " + build.id() + " (" + build.shortCommit() + ") was not deployed: the quota cannot "
-                    + "hold the rollout. " + new QuotaRefused(result, false).args()[0]);
+        BuildSource source = builds.source(build.tenantId(), build.sourceId()).orElse(null);
+        if (source == null) {
             return;
         }
-        String image = repository(build.image()) + "@" + build.imageDigest();
-        ReleaseEntity release = new ReleaseEntity(app.id(), build.id(), image, build.commit(),
-                current.port(), current.healthPath(), before.replicas(), before.size(), build.requestedBy(),
-                clock.instant());
-        release.envSnapshot(snapshots.take(app.id()));
-        release = releases.save(release);
-        app.release(release.id());
-        app.notice(null);
-        audit.recordAs("github", tenant.slug().value(), "app.deployed", build.requestedBy() + " deployed "
-                + before.name() + " build " + build.id() + " (" + build.shortCommit() + ") as release "
-                + release.id() + " (push-to-deploy)");
-        applyAfterCommit(apps.save(app));
+        try {
+            AppEntity deployed = deployed(tenant, source, build, build.requestedBy());
+            audit.recordAs(build.trigger() == Build.Trigger.WEBHOOK ? "github" : build.requestedBy(),
+                    tenant.slug().value(), "app.deployed", build.requestedBy() + " deployed " + source.name()
+                            + " build #" + build.number() + " (" + build.shortCommit() + ") as release "
+                            + currentRelease(deployed).number() + " (deployed when the build succeeded)");
+            applyAfterCommit(deployed);
+        } catch (UserError refused) {
+            Message why = Message.of("app.notice.not-deployed", build.number(), build.shortCommit(), refused.message());
+            if (app != null) {
+                app.notice(why);
+                apps.save(app);
+            } else {
+                builds.notDeployed(build.id(), why);
+            }
+        }
     }
 
     /** Sets the number of replicas, within the tier's bounds and the live quota. */
@@ -175,6 +189,11 @@ public class AppService {
         TenantInfo tenant = tenants.current();
         App before = app.toRecord();
         if (!stop && before.stopped()) {
+            long running = apps.countByTenantIdAndStoppedFalse(tenant.id());
+            if (running >= tenant.tier().limits().maxApps()) {
+                throw new UserError("app.limit.running", Message.of("tier.name." + tenant.tier().code()),
+                        tenant.tier().limits().maxApps());
+            }
             check(tenant, 0, before.size(), before.replicas(), before.size());
         }
         app.stop(stop);
@@ -205,12 +224,7 @@ public class AppService {
         if (current == null) {
             return -1;
         }
-        ReleaseEntity release = new ReleaseEntity(app.id(), current.buildId(), current.image(), current.commit(),
-                port, healthPath, record.replicas(), record.size(), by, clock.instant());
-        release.envSnapshot(snapshots.take(app.id()));
-        release = releases.save(release);
-        app.release(release.id());
-        return release.id();
+        return cut(app, current.buildId(), current.image(), current.commit(), port, healthPath, record.size(), by).id();
     }
 
     /** Runs an earlier release of the app again, with the configuration it ran with. */
@@ -231,16 +245,12 @@ public class AppService {
             snapshots.restore(appId, target.envSnapshot());
         }
         app.resize(size);
-        ReleaseEntity again = new ReleaseEntity(appId, target.toRecord().buildId(),
-                target.toRecord().image(), target.toRecord().commit(), target.toRecord().port(),
-                target.toRecord().healthPath(), before.replicas(), size,
-                user.email().value(), clock.instant());
-        again.envSnapshot(snapshots.take(appId));
-        again = releases.save(again);
-        app.release(again.id());
+        Release again = cut(app, target.toRecord().buildId(), target.toRecord().image(), target.toRecord().commit(),
+                target.toRecord().port(), target.toRecord().healthPath(), size, user.email().value());
         app.notice(null);
         audit.record(tenant.slug().value(), "app.rolled-back", user.email() + " rolled "
-                + before.name() + " back to release " + releaseId + " (as " + again.id() + ")");
+                + before.name() + " back to release " + target.toRecord().number() + " (as release "
+                + again.number() + ")");
         return applyAfterCommit(app);
     }
 
@@ -254,7 +264,10 @@ public class AppService {
             throw new UserError("app.delete.name-mismatch", name);
         }
         var objects = reconciler.desired(appId).orElse(List.of());
+        long sourceId = app.toRecord().sourceId();
         apps.delete(app);
+        // the app leaves every list; its builds stay in the history under its name
+        builds.retireSource(sourceId);
         // the objects go once the row is gone for good, so that no drift check puts them back meanwhile
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -322,11 +335,33 @@ public class AppService {
 
     void check(TenantInfo tenant, int currentReplicas, ReplicaSize currentSize, int newReplicas,
                        ReplicaSize newSize) {
-        QuotaCheck.Result result = QuotaCheck.check(tenants.usage(tenant.id()),
-                new QuotaCheck.Change(currentReplicas, currentSize, newReplicas, newSize));
+        check(tenant, currentReplicas, currentSize, newReplicas, newSize, java.util.Set.of());
+    }
+
+    /** The quota pre-check; {@code newObjects} are objects the change adds that the quota counts. */
+    void check(TenantInfo tenant, int currentReplicas, ReplicaSize currentSize, int newReplicas, ReplicaSize newSize,
+               java.util.Set<String> newObjects) {
+        QuotaCheck.Change change = new QuotaCheck.Change(currentReplicas, currentSize, newReplicas, newSize, newObjects);
+        QuotaCheck.Result result = QuotaCheck.check(directory.usage(tenant.slug()), change);
         if (!result.fits()) {
-            throw new QuotaRefused(result, tenant.tier().code() == TierCode.FREE);
+            throw new QuotaRefused(result, change, tenant.tier().code() == TierCode.FREE);
         }
+    }
+
+    /**
+     * Cuts a release: the one place a release is made (deploys, configuration changes, rollbacks,
+     * deploys on success). Numbered within the app, with the app's configuration as it is now; the app
+     * runs it from then on.
+     */
+    Release cut(AppEntity app, @org.jspecify.annotations.Nullable Long buildId, String image, String commit, int port,
+                String healthPath, ReplicaSize size, String by) {
+        ReleaseEntity release = new ReleaseEntity(app.id(), buildId, image, commit, port, healthPath,
+                app.toRecord().replicas(), size, by, clock.instant());
+        release.number(releases.lastNumber(app.id()) + 1);
+        release.envSnapshot(snapshots.take(app.id()));
+        release = releases.save(release);
+        app.release(release.id());
+        return release.toRecord();
     }
 
     App applyAfterCommit(AppEntity app) {

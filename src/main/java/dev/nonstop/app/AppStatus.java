@@ -1,5 +1,6 @@
 package dev.nonstop.app;
 
+import dev.nonstop.common.Message;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -9,8 +10,9 @@ import org.jspecify.annotations.Nullable;
  * (and a zone, where the tier promises zones), and what it runs.
  */
 public record AppStatus(long appId, String name, String url, State state, int ready, int desired, int updated,
-                        Resilience resilience, @Nullable Long releaseId, @Nullable String commit,
-                        @Nullable Instant deployedAt, @Nullable String notice, @Nullable FailoverDrill lastDrill) {
+                        Resilience resilience, @Nullable Long releaseId, @Nullable Integer releaseNumber,
+                        @Nullable String commit,
+                        @Nullable Instant deployedAt, @Nullable Message notice, @Nullable FailoverDrill lastDrill) {
 
     public enum State {
         RUNNING, DEPLOYING, DEGRADED, STOPPED, FAILED
@@ -27,8 +29,8 @@ public record AppStatus(long appId, String name, String url, State state, int re
     }
 
     public AppStatus withDrill(@Nullable FailoverDrill drill) {
-        return new AppStatus(appId, name, url, state, ready, desired, updated, resilience, releaseId, commit,
-                deployedAt, notice, drill);
+        return new AppStatus(appId, name, url, state, ready, desired, updated, resilience, releaseId, releaseNumber,
+                commit, deployedAt, notice, drill);
     }
 
     /** Share of the rollout done, 0..100 (100 when not rolling out). */

@@ -8,7 +8,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Push-to-deploy: a succeeded build that a GitHub push started rolls out; failed ones never do. */
+/**
+ * Builds that deploy themselves: a succeeded build that a GitHub push started (push-to-deploy), or the
+ * first build of a new app started with "Build and deploy". Failed builds never roll out.
+ */
 @Component
 class AutoDeploy {
 
@@ -22,7 +25,8 @@ class AutoDeploy {
     @EventListener
     void on(BuildFinished finished) {
         Build build = finished.build();
-        if (build.status() != BuildStatus.SUCCEEDED || build.trigger() != Build.Trigger.WEBHOOK) {
+        if (build.status() != BuildStatus.SUCCEEDED
+                || (build.trigger() != Build.Trigger.WEBHOOK && !build.deployOnSuccess())) {
             return;
         }
         try {

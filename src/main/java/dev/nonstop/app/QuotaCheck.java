@@ -16,8 +16,20 @@ import java.util.Optional;
  */
 public final class QuotaCheck {
 
-    /** What the app takes now (zero for a new or stopped app), and what it would take. */
-    public record Change(int currentReplicas, ReplicaSize currentSize, int newReplicas, ReplicaSize newSize) {
+    /**
+     * What the app takes now (zero for a new or stopped app), and what it would take; {@code newObjects}
+     * are objects the change creates that the quota counts ("services", "secrets"), one each.
+     */
+    public record Change(int currentReplicas, ReplicaSize currentSize, int newReplicas, ReplicaSize newSize,
+                         java.util.Set<String> newObjects) {
+
+        public Change {
+            newObjects = java.util.Set.copyOf(newObjects);
+        }
+
+        public Change(int currentReplicas, ReplicaSize currentSize, int newReplicas, ReplicaSize newSize) {
+            this(currentReplicas, currentSize, newReplicas, newSize, java.util.Set.of());
+        }
     }
 
     /** One resource that falls short: needed for the change, free for it (hard − used by others). */
@@ -51,8 +63,15 @@ public final class QuotaCheck {
     }
 
     public static Result check(List<QuotaUsage> quota, Change change) {
-        List<Shortfall> shortfalls = shortfalls(quota, change.currentReplicas(), change.currentSize(),
-                change.newReplicas(), change.newSize());
+        List<Shortfall> shortfalls = new ArrayList<>(shortfalls(quota, change.currentReplicas(), change.currentSize(),
+                change.newReplicas(), change.newSize()));
+        for (QuotaUsage usage : quota) {
+            if (change.newObjects().contains(usage.resource())
+                    && usage.hardAmount().subtract(usage.usedAmount()).compareTo(BigDecimal.ONE) < 0) {
+                shortfalls.add(new Shortfall(usage.resource(), BigDecimal.ONE,
+                        usage.hardAmount().subtract(usage.usedAmount()).max(BigDecimal.ZERO)));
+            }
+        }
         if (shortfalls.isEmpty()) {
             return new Result(List.of(), Optional.empty(), Optional.empty());
         }
@@ -69,7 +88,7 @@ public final class QuotaCheck {
                 fewer = Optional.of(r);
             }
         }
-        return new Result(shortfalls, smaller, fewer);
+        return new Result(List.copyOf(shortfalls), smaller, fewer);
     }
 
     private static List<Shortfall> shortfalls(List<QuotaUsage> quota, int currentReplicas, ReplicaSize currentSize,

@@ -4,10 +4,10 @@ import dev.nonstop.common.ReplicaSize;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** A deployed build: the image by digest and the configuration it ran with. */
+/** A deployed build (or a new configuration of one): its number within the app, the image by digest, and the configuration it ran with. */
 public record Release(long id, long appId, @Nullable Long buildId, String image, String commit, int port,
                       String healthPath, int replicas, ReplicaSize size, Status status, String createdBy,
-                      Instant createdAt) {
+                      Instant createdAt, int number) {
 
     public enum Status {
         /** Being rolled out. */

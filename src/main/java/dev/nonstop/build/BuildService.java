@@ -16,6 +16,7 @@ import dev.nonstop.build.manifest.BuildRequest;
 import dev.nonstop.build.tekton.PipelineRun;
 import dev.nonstop.common.NotFound;
 import dev.nonstop.common.AppName;
+import dev.nonstop.common.Message;
 import dev.nonstop.common.UserError;
 import dev.nonstop.kube.Applier;
 import dev.nonstop.ratelimit.Limit;
@@ -79,12 +80,13 @@ public class BuildService {
     private final SourceTokenRepository tokens;
     private final Secrets secrets;
     private final TenantDirectory directory;
+    private final SourceUsers users;
 
     BuildService(SourcePolicy policy, RefResolver resolver, SourceFetcher fetcher, BuildSourceRepository sources,
                  BuildRepository builds, TenantService tenants, Caller caller, Applier applier,
                  KubernetesClient client, BuildSettings settings, RateLimiter limiter, AuditLog audit,
                  BuildEvents events, BuildTracker tracker, Clock clock, TransactionTemplate tx,
-                 SourceTokenRepository tokens, Secrets secrets, TenantDirectory directory) {
+                 SourceTokenRepository tokens, Secrets secrets, TenantDirectory directory, SourceUsers users) {
         this.policy = policy;
         this.resolver = resolver;
         this.fetcher = fetcher;
@@ -104,6 +106,7 @@ public class BuildService {
         this.tokens = tokens;
         this.secrets = secrets;
         this.directory = directory;
+        this.users = users;
     }
 
     /**
@@ -150,6 +153,12 @@ public class BuildService {
         if (sources.findByTenantIdAndName(user.tenantId(), name.value()).isPresent()) {
             throw new UserError("build.source.name-taken", name.value());
         }
+        var tier = directory.info(user.tenantId()).tier();
+        long existing = sources.countByTenantIdAndDeletedAtIsNull(user.tenantId());
+        if (existing >= tier.limits().maxApps()) {
+            throw new UserError("app.limit.apps", Message.of("tier.name." + tier.code()), tier.limits().maxApps(),
+                    existing);
+        }
         BuildSourceEntity entity = new BuildSourceEntity(user.tenantId(), name.value(), source.display(), source.ref(),
                 detection, user.email().value(), clock.instant());
         entity.setWebhookSecret(secrets.seal(newWebhookSecret()));
@@ -163,7 +172,8 @@ public class BuildService {
     @Transactional(readOnly = true)
     public List<BuildSource> sources() {
         CurrentUser user = caller.require();
-        return sources.findByTenantIdOrderByNameAsc(user.tenantId()).stream().map(BuildSourceEntity::toRecord)
+        return sources.findByTenantIdAndDeletedAtIsNullOrderByNameAsc(user.tenantId()).stream()
+                .map(BuildSourceEntity::toRecord)
                 .toList();
     }
 
@@ -174,7 +184,17 @@ public class BuildService {
     public Build start(long sourceId) {
         CurrentUser user = caller.require();
         BuildSource source = tx.execute(status -> ownSource(user, sourceId).toRecord());
-        return launch(source, user.email().value(), Build.Trigger.MANUAL, null);
+        return launch(source, user.email().value(), Build.Trigger.MANUAL, null, false);
+    }
+
+    /**
+     * Starts a build that deploys itself when it succeeds (the first build of a new app: "Build and
+     * deploy"); if it cannot be deployed then, the build says why.
+     */
+    public Build startAndDeploy(long sourceId) {
+        CurrentUser user = caller.require();
+        BuildSource source = tx.execute(status -> ownSource(user, sourceId).toRecord());
+        return launch(source, user.email().value(), Build.Trigger.MANUAL, null, true);
     }
 
     /**
@@ -182,7 +202,8 @@ public class BuildService {
      * row (committed before its PipelineRun exists, so the tracker always finds it), the repository
      * token as a Secret in the build namespace, then the PipelineRun.
      */
-    Build launch(BuildSource source, String requestedBy, Build.Trigger trigger, @Nullable String commit) {
+    Build launch(BuildSource source, String requestedBy, Build.Trigger trigger, @Nullable String commit,
+                 boolean deployOnSuccess) {
         TenantInfo tenant = directory.info(source.tenantId());
         var limits = tenant.tier().limits();
         if (builds.countByTenantIdAndStatusIn(source.tenantId(), ACTIVE) >= limits.concurrentBuilds()) {
@@ -199,12 +220,18 @@ public class BuildService {
             throw new UserError("build.limit.daily", limits.buildsPerDay(), blocked.get().toString());
         }
         Build queued = tx.execute(status -> {
-            BuildEntity build = builds.save(new BuildEntity(source.tenantId(), source.id(), requestedBy, trigger,
-                    source.repoUrl(), resolved.shortName(), resolved.commit(), clock.instant()));
+            BuildEntity fresh = new BuildEntity(source.tenantId(), source.id(), requestedBy, trigger,
+                    source.repoUrl(), resolved.shortName(), resolved.commit(), clock.instant());
+            // numbered within the app; launches of one app are serialised by the tenant's build limits,
+            // and the unique (source, number) key refuses a duplicate should two ever race
+            fresh.number(builds.lastNumber(source.id()) + 1);
+            fresh.deployOnSuccess(deployOnSuccess);
+            BuildEntity build = builds.saveAndFlush(fresh);
             build.setImage(settings.registry() + "/" + tenant.slug().value() + "/" + source.name() + ":b"
                     + build.id());
-            audit.recordAs(requestedBy, tenant.slug().value(), "build.started", requestedBy + " built "
-                    + source.name() + " at " + resolved.shortName() + " (" + resolved.commit() + ")");
+            audit.recordAs(requestedBy, tenant.slug().value(), "build.started", requestedBy + " started build #"
+                    + build.number() + " of " + source.name() + " at " + resolved.shortName() + " ("
+                    + resolved.commit() + ")");
             trimHistory(source.id());
             return builds.save(build).toRecord(source.name());
         });
@@ -229,6 +256,61 @@ public class BuildService {
 
     private static String trackedName(BuildSource source) {
         return source.trackedRef() == null ? "push" : source.trackedRef();
+    }
+
+    /** A tenant's live source, for work no user is signed in for (a build that deploys itself). */
+    @Transactional(readOnly = true)
+    public Optional<BuildSource> source(long tenantId, long sourceId) {
+        return sources.findById(sourceId).filter(s -> s.tenantId() == tenantId && !s.deleted())
+                .map(BuildSourceEntity::toRecord);
+    }
+
+    /** Notes on a build meant to deploy itself why it was not deployed (shown with the build). */
+    @Transactional
+    public void notDeployed(long buildId, Message why) {
+        builds.findById(buildId).ifPresent(build -> {
+            build.deployNotice(why);
+            Build record = record(builds.saveAndFlush(build));
+            // after commit, so that a screen reading the build again sees the note
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            events.changed(record);
+                        }
+                    });
+        });
+    }
+
+    /**
+     * The app of this source was deleted: the source leaves every list and its webhook stops; its
+     * builds stay in the history under the app's name. The caller's own tenant only.
+     */
+    @Transactional
+    public void retireSource(long sourceId) {
+        CurrentUser user = caller.require();
+        BuildSourceEntity source = ownSource(user, sourceId);
+        source.retire(clock.instant());
+    }
+
+    /**
+     * Removes an app that was set up but never deployed (its builds stay in the history); one that
+     * runs is deleted from its own page instead. The caller types the name to confirm.
+     */
+    @Transactional
+    public void removeSource(long sourceId, String typedName) {
+        CurrentUser user = caller.require();
+        BuildSourceEntity source = ownSource(user, sourceId);
+        String name = source.toRecord().name();
+        if (typedName == null || !typedName.strip().equals(name)) {
+            throw new UserError("app.delete.name-mismatch", name);
+        }
+        if (users.inUse(sourceId)) {
+            throw new UserError("build.source.deployed", name);
+        }
+        source.retire(clock.instant());
+        audit.record(tenantSlug(user), "build.source.removed", user.email() + " removed " + name
+                + " (never deployed)");
     }
 
     /** Saves the tenant's GitHub token for private repositories (owners only); it is never shown again. */
@@ -318,7 +400,7 @@ public class BuildService {
     public Build get(long buildId) {
         CurrentUser user = caller.require();
         BuildEntity build = ownBuild(user, buildId);
-        return build.toRecord(appName(build.sourceId()));
+        return record(build);
     }
 
     /** The caller's tenant's latest builds, newest first. */
@@ -326,7 +408,7 @@ public class BuildService {
     public List<Build> recent(int limit) {
         CurrentUser user = caller.require();
         return builds.findByTenantIdOrderByIdDesc(user.tenantId(), PageRequest.of(0, Math.min(100, Math.max(1,
-                limit)))).stream().map(b -> b.toRecord(appName(b.sourceId()))).toList();
+                limit)))).stream().map(this::record).toList();
     }
 
     /** A build's log: as its steps write it while it runs, the kept (bounded) copy once it ended. */
@@ -352,7 +434,7 @@ public class BuildService {
 
     private BuildSourceEntity ownSource(CurrentUser user, long sourceId) {
         // another tenant's source gets the same answer as a missing one: ids reveal nothing
-        return sources.findById(sourceId).filter(s -> s.tenantId() == user.tenantId())
+        return sources.findById(sourceId).filter(s -> s.tenantId() == user.tenantId() && !s.deleted())
                 .orElseThrow(() -> new NotFound("build.source.not-found"));
     }
 
@@ -361,8 +443,8 @@ public class BuildService {
                 .orElseThrow(() -> new NotFound("build.not-found"));
     }
 
-    private String appName(long sourceId) {
-        return sources.findById(sourceId).map(s -> s.toRecord().name()).orElse("");
+    private Build record(BuildEntity build) {
+        return sources.findById(build.sourceId()).map(build::toRecord).orElseGet(() -> build.toRecord(""));
     }
 
     private String tenantSlug(CurrentUser user) {

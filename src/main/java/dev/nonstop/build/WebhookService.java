@@ -147,7 +147,7 @@ public class WebhookService {
 
     private void build(BuildSource app, String pusher, String commit, String delivery) {
         try {
-            Build build = builds.launch(app, "GitHub push by " + pusher, Build.Trigger.WEBHOOK, commit);
+            Build build = builds.launch(app, "GitHub push by " + pusher, Build.Trigger.WEBHOOK, commit, false);
             log.info("Webhook delivery {} started build {} of {}", delivery, build.id(), app.name());
         } catch (UserError refused) {
             String slug = directory.info(app.tenantId()).slug().value();

@@ -24,4 +24,9 @@ public class UserError extends RuntimeException {
     public Object[] args() {
         return args.toArray();
     }
+
+    /** The refusal as a message, to keep or to pass on inside another message. */
+    public Message message() {
+        return new Message(key, args);
+    }
 }

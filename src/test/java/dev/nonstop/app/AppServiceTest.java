@@ -128,7 +128,10 @@ class AppServiceTest extends AppTestBase {
         within(SOON, () -> {
             App now = apps.get(app.id());
             assertThat(now.currentReleaseId()).isEqualTo(good);
-            assertThat(now.notice()).contains("rolled back").contains("crashing");
+            // the notice, in the user's language: release 2 rolled back because it crashed; release 1 runs again
+            assertThat(now.notice().key()).isEqualTo("app.notice.rolled-back");
+            assertThat(now.notice().args()).containsExactly(2L, bad.shortCommit(),
+                    dev.nonstop.common.Message.of("app.rollback.why.crashing", 3L), 1L);
         });
         assertThat(apps.releases(app.id())).anySatisfy(r -> assertThat(r.status())
                 .isEqualTo(Release.Status.ROLLED_BACK));
@@ -143,10 +146,9 @@ class AppServiceTest extends AppTestBase {
         awaitAvailable(2);
         within(SOON, () -> assertThat(apps.get(app.id()).goodReleaseId()).isNotNull());
         long good = apps.get(app.id()).goodReleaseId();
-        // cordon every server the app does not run on: the surge pod of the next release finds no room
-        Set<String> used = pods().stream().map(p -> p.getSpec().getNodeName()).collect(Collectors.toSet());
+        // cordon every server: the running replicas stay, the surge pod of the next release finds no room
         List<String> cordoned = cluster.nodes().list().getItems().stream().map(n -> n.getMetadata().getName())
-                .filter(n -> !used.contains(n)).toList();
+                .toList();
         cordoned.forEach(n -> cordon(n, true));
         try {
             Build stuck = built();
@@ -154,7 +156,9 @@ class AppServiceTest extends AppTestBase {
             within(Duration.ofSeconds(40), () -> {
                 App now = apps.get(app.id());
                 assertThat(now.currentReleaseId()).isEqualTo(good);
-                assertThat(now.notice()).contains("rolled back").contains("no progress");
+                assertThat(now.notice().key()).isEqualTo("app.notice.rolled-back");
+                assertThat(((dev.nonstop.common.Message) now.notice().args().get(2)).key())
+                        .isEqualTo("app.rollback.why.stalled");
             });
             within(SOON, () -> assertThat(deployment().getSpec().getTemplate().getSpec().getContainers().getFirst()
                     .getImage()).doesNotContain(stuck.imageDigest()));
@@ -165,6 +169,7 @@ class AppServiceTest extends AppTestBase {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void a_deploy_the_quota_cannot_hold_is_refused_with_numbers() {
         Build build = built();
         applier.apply(Workloads.restrictedApp(ns(), "hog", 79));
@@ -177,7 +182,12 @@ class AppServiceTest extends AppTestBase {
                     assertThat(s.format(s.needed())).isEqualTo("3");
                     assertThat(s.format(s.free())).isEqualTo("1");
                 });
-                assertThat(String.valueOf(e.args()[1])).contains("stop another app");
+                // said in the user's terms: 2 replicas of size S, room for 3 (one extra during an update), 1 left
+                assertThat(e.key()).isEqualTo("app.quota.refused");
+                assertThat(e.args()[0]).isEqualTo(2);
+                assertThat(e.args()[1]).isEqualTo("S");
+                assertThat(e.args()[2]).isEqualTo(List.of(dev.nonstop.common.Message.of("app.quota.short.pods", 3, 1)));
+                assertThat((List<Object>) e.args()[3]).contains(dev.nonstop.common.Message.of("app.quota.way.stop"));
             });
             assertThat(apps.apps()).isEmpty();
         } finally {

@@ -35,13 +35,34 @@ public class Fixtures implements ApplicationRunner {
     private final UserAccountRepository users;
     private final NonstopUserDetailsService details;
     private final TransactionTemplate tx;
+    private final org.springframework.beans.factory.ObjectProvider<dev.nonstop.app.AppService> apps;
+    private final org.springframework.beans.factory.ObjectProvider<dev.nonstop.build.BuildService> builds;
 
     Fixtures(AccountService accounts, UserAccountRepository users, NonstopUserDetailsService details,
-             TransactionTemplate tx) {
+             TransactionTemplate tx, org.springframework.beans.factory.ObjectProvider<dev.nonstop.app.AppService> apps,
+             org.springframework.beans.factory.ObjectProvider<dev.nonstop.build.BuildService> builds) {
         this.accounts = accounts;
         this.users = users;
         this.details = details;
         this.tx = tx;
+        this.apps = apps;
+        this.builds = builds;
+    }
+
+    /**
+     * Deletes every app and app source of a fixture account's tenant, so a test that makes apps starts
+     * within the tier's number of apps whatever ran before it. The caller's sign-in is kept.
+     */
+    public void emptyTenant(String email) {
+        var saved = SecurityContextHolder.getContext().getAuthentication();
+        try {
+            signInAs(email);
+            apps.getObject().apps().forEach(app -> apps.getObject().delete(app.id(), app.name()));
+            builds.getObject().sources().forEach(source -> builds.getObject().removeSource(source.id(),
+                    source.name()));
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(saved);
+        }
     }
 
     @Override

@@ -98,12 +98,13 @@ public class AppEntity {
         goodReleaseId = releaseId;
     }
 
-    public void notice(@Nullable String text) {
-        notice = text == null ? null : text.length() > 500 ? text.substring(0, 500) : text;
+    /** What the user should know about the app (a rollback, a deploy that did not happen), in their language. */
+    public void notice(dev.nonstop.common.@Nullable Message message) {
+        notice = dev.nonstop.common.MessageJson.write(message);
     }
 
     public App toRecord() {
         return new App(id(), tenantId, sourceId, name, replicas, size, autoscaling, stopped, currentReleaseId,
-                goodReleaseId, notice);
+                goodReleaseId, dev.nonstop.common.MessageJson.read(notice));
     }
 }

@@ -213,8 +213,8 @@ public class AppReconciler implements AutoCloseable {
             return;
         }
         if (check.crashedRelease() != null) {
-            rollBack(appId, Long.parseLong(check.crashedRelease()), "its new pods keep crashing (CrashLoopBackOff, "
-                    + CRASH_RESTARTS + "+ restarts)");
+            rollBack(appId, Long.parseLong(check.crashedRelease()), dev.nonstop.common.Message.of(
+                    "app.rollback.why.crashing", CRASH_RESTARTS));
             return;
         }
         // the newest state, not the event's: events that queued up meanwhile are one check
@@ -260,8 +260,8 @@ public class AppReconciler implements AutoCloseable {
         boolean stalled = status.getConditions() != null && status.getConditions().stream()
                 .anyMatch(c -> "Progressing".equals(c.getType()) && "ProgressDeadlineExceeded".equals(c.getReason()));
         if (stalled) {
-            rollBack(appId, Long.parseLong(release), "the rollout made no progress within "
-                    + AppDeployment.PROGRESS_DEADLINE_SECONDS + " s");
+            rollBack(appId, Long.parseLong(release), dev.nonstop.common.Message.of("app.rollback.why.stalled",
+                    AppDeployment.PROGRESS_DEADLINE_SECONDS));
             return;
         }
         int want = actual.getSpec().getReplicas() == null ? 0 : actual.getSpec().getReplicas();
@@ -302,7 +302,7 @@ public class AppReconciler implements AutoCloseable {
     }
 
     /** Falls back from a failing release to the last good one, and tells the user why. */
-    void rollBack(long appId, long failingId, String why) {
+    void rollBack(long appId, long failingId, dev.nonstop.common.Message why) {
         Boolean rolled = tx.execute(status -> apps.findById(appId).map(app -> {
             var record = app.toRecord();
             if (!Objects.equals(record.currentReleaseId(), failingId)) {
@@ -314,17 +314,19 @@ public class AppReconciler implements AutoCloseable {
             }
             failing.status(Release.Status.ROLLED_BACK);
             Long good = record.goodReleaseId();
+            int failingNumber = failing.toRecord().number();
             if (good == null) {
-                apps.notice(appId, "Release " + failingId + " failed: " + why + ". There is no earlier release to go "
-                        + "back to; fix the app and deploy again.");
+                apps.notice(appId, dev.nonstop.common.MessageJson.write(dev.nonstop.common.Message.of(
+                        "app.notice.no-good-release", failingNumber, why)));
                 return false;
             }
-            return apps.rollBack(appId, failingId, good, "Release " + failingId + " ("
-                    + failing.toRecord().shortCommit() + ") was rolled back: " + why + ". Release " + good
-                    + " runs again.") == 1;
+            int goodNumber = releases.findById(good).map(r -> r.toRecord().number()).orElse(0);
+            return apps.rollBack(appId, failingId, good, dev.nonstop.common.MessageJson.write(
+                    dev.nonstop.common.Message.of("app.notice.rolled-back", failingNumber,
+                            failing.toRecord().shortCommit(), why, goodNumber))) == 1;
         }).orElse(false));
         if (Boolean.TRUE.equals(rolled)) {
-            log.info("App {}: release {} rolled back ({})", appId, failingId, why);
+            log.info("App {}: release {} rolled back ({})", appId, failingId, why.key());
             enqueue(appId);
         }
     }

@@ -10,6 +10,10 @@ public interface AppRepository extends JpaRepository<AppEntity, Long> {
 
     Optional<AppEntity> findBySourceId(long sourceId);
 
+    long countByTenantId(long tenantId);
+
+    long countByTenantIdAndStoppedFalse(long tenantId);
+
     Optional<AppEntity> findByTenantIdAndName(long tenantId, String name);
 
     /**

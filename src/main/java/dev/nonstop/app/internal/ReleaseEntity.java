@@ -33,6 +33,7 @@ public class ReleaseEntity {
     private String createdBy = "";
     private Instant createdAt = Instant.EPOCH;
     private @Nullable String envSnapshot;
+    private @Nullable Integer appNumber;
 
     protected ReleaseEntity() {
     }
@@ -67,12 +68,17 @@ public class ReleaseEntity {
         return envSnapshot;
     }
 
+    /** The release's number within its app (1, 2, 3…). */
+    public void number(int number) {
+        appNumber = number;
+    }
+
     public void status(Release.Status newStatus) {
         status = newStatus;
     }
 
     public Release toRecord() {
         return new Release(id(), appId, buildId, image, commitSha, port, healthPath, replicas, size, status,
-                createdBy, createdAt);
+                createdBy, createdAt, appNumber == null ? 0 : appNumber);
     }
 }

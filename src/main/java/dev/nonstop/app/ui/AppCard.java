@@ -93,11 +93,11 @@ public class AppCard extends Div {
         missing.setText(String.join(" · ", s.resilience().missing().stream()
                 .map(m -> getTranslation(m.key(), m.args().toArray())).toList()));
         missing.setVisible(!s.resilience().missing().isEmpty());
-        release.setText(s.releaseId() == null ? "" : getTranslation("apps.release", String.valueOf(s.releaseId()),
+        release.setText(s.releaseId() == null ? "" : getTranslation("apps.release", String.valueOf(s.releaseNumber()),
                 String.valueOf(s.commit()), s.deployedAt() == null ? "" : WHEN.format(s.deployedAt())));
         progress.setValue(s.progress());
         progress.setVisible(s.state() == AppStatus.State.DEPLOYING);
-        notice.setText(s.notice() == null ? "" : s.notice());
+        notice.setText(s.notice() == null ? "" : dev.nonstop.uikit.Messages.of(this, s.notice()));
         notice.setVisible(s.notice() != null);
         stop.setText(getTranslation(s.state() == AppStatus.State.STOPPED ? "apps.start" : "apps.stop"));
         failover.setEnabled(s.state() == AppStatus.State.RUNNING);

@@ -90,7 +90,7 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
         events.addColumn(ClusterEvent::message).setHeader(getTranslation("app.detail.message")).setFlexGrow(3);
         events.setAllRowsVisible(true);
         releases.setId("app-releases");
-        releases.addColumn(Release::id).setHeader("#");
+        releases.addColumn(Release::number).setHeader("#");
         releases.addColumn(Release::shortCommit).setHeader(getTranslation("app.detail.commit"));
         releases.addColumn(r -> getTranslation("app.release.status." + r.status().name()))
                 .setHeader(getTranslation("app.detail.status"));
@@ -259,7 +259,7 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
     void rollBack(Release release) {
         try {
             apps.rollBackTo(appId, release.id());
-            Messages.success(getTranslation("app.detail.rolled-back", String.valueOf(release.id())));
+            Messages.success(getTranslation("app.detail.rolled-back", String.valueOf(release.number())));
             refresh();
         } catch (UserError refused) {
             Messages.error(this, refused);

@@ -83,13 +83,13 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
         apps.apps().forEach(a -> deployedSources.add(a.sourceId()));
         Set<Long> offered = new HashSet<>();
         for (Build build : builds.recent(50)) {
-            if (build.status() == BuildStatus.SUCCEEDED && !deployedSources.contains(build.sourceId())
-                    && offered.add(build.sourceId())) {
+            if (build.status() == BuildStatus.SUCCEEDED && !build.appDeleted()
+                    && !deployedSources.contains(build.sourceId()) && offered.add(build.sourceId())) {
                 Button deploy = new Button(getTranslation("apps.deploy"), e -> deploy(build.id()));
                 deploy.setId("deploy-build-" + build.id());
                 deploy.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                 HorizontalLayout row = new HorizontalLayout(new com.vaadin.flow.component.html.Span(getTranslation(
-                        "apps.ready-line", build.app(), String.valueOf(build.id()), build.shortCommit())), deploy);
+                        "apps.ready-line", build.app(), String.valueOf(build.number()), build.shortCommit())), deploy);
                 row.setAlignItems(Alignment.BASELINE);
                 ready.add(row);
             }

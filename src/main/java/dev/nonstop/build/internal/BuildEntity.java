@@ -45,6 +45,11 @@ public class BuildEntity {
     private Instant createdAt = Instant.EPOCH;
     private @Nullable Instant startedAt;
     private @Nullable Instant finishedAt;
+    private @Nullable Integer appNumber;
+    private boolean deployOnSuccess;
+    private @Nullable String deployNotice;
+    private @Nullable String commitMessage;
+    private @Nullable String commitAuthor;
     @Version
     private long version;
 
@@ -108,6 +113,31 @@ public class BuildEntity {
         failureDetail = detail.length() > 2000 ? detail.substring(detail.length() - 2000) : detail;
     }
 
+    /** The build's number within its app (1, 2, 3…), given when it is first saved. */
+    public void number(int number) {
+        appNumber = number;
+    }
+
+    public @Nullable Integer number() {
+        return appNumber;
+    }
+
+    /** Deploys itself once it succeeds (the first build of a new app, as push-to-deploy does later ones). */
+    public void deployOnSuccess(boolean deploy) {
+        deployOnSuccess = deploy;
+    }
+
+    /** Why a succeeded build was not deployed (null: it was, or was not meant to be). */
+    public void deployNotice(dev.nonstop.common.@Nullable Message notice) {
+        deployNotice = dev.nonstop.common.MessageJson.write(notice);
+    }
+
+    /** What the commit says and who made it (as far as known; cut to the columns). */
+    public void commit(@Nullable String message, @Nullable String author) {
+        commitMessage = message == null ? null : message.length() > 500 ? message.substring(0, 499) + "…" : message;
+        commitAuthor = author == null ? null : author.length() > 200 ? author.substring(0, 200) : author;
+    }
+
     public void keepLog(String log) {
         logText = log;
     }
@@ -116,9 +146,19 @@ public class BuildEntity {
         return logText;
     }
 
+    /** As users see it, with its app's name and whether that app was deleted since. */
+    public Build toRecord(BuildSourceEntity source) {
+        return toRecord(source.appName(), source.deleted());
+    }
+
     public Build toRecord(String app) {
+        return toRecord(app, false);
+    }
+
+    public Build toRecord(String app, boolean appDeleted) {
         return new Build(id(), tenantId, sourceId, app, requestedBy, trigger, repoUrl, refName, commitSha, status,
                 BuildStep.decode(steps), image, imageDigest, failureCause, failureDetail, createdAt, startedAt,
-                finishedAt);
+                finishedAt, appNumber == null ? 0 : appNumber, deployOnSuccess,
+                dev.nonstop.common.MessageJson.read(deployNotice), commitMessage, commitAuthor, appDeleted);
     }
 }

@@ -21,6 +21,11 @@ public class BuildEvents {
         return () -> listeners.getOrDefault(tenantId, Set.of()).remove(listener);
     }
 
+    /** Tells open screens that a build changed outside the tracker (e.g. why it was not deployed). */
+    public void changed(Build build) {
+        publish(build);
+    }
+
     void publish(Build build) {
         for (Consumer<Build> listener : listeners.getOrDefault(build.tenantId(), Set.of())) {
             try {

@@ -15,4 +15,10 @@ public interface BuildRepository extends JpaRepository<BuildEntity, Long> {
     List<BuildEntity> findByStatusIn(Collection<BuildStatus> statuses);
 
     long countByTenantIdAndStatusIn(long tenantId, Collection<BuildStatus> statuses);
+
+    @org.springframework.data.jpa.repository.Query(
+            "select coalesce(max(b.appNumber), 0) from BuildEntity b where b.sourceId = :sourceId")
+    int lastNumber(@org.springframework.data.repository.query.Param("sourceId") long sourceId);
+
+    List<BuildEntity> findByAppNumberIsNullOrderByIdAsc();
 }

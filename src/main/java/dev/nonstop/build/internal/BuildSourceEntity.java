@@ -35,6 +35,8 @@ public class BuildSourceEntity {
     private Instant createdAt = Instant.EPOCH;
     private @Nullable String webhookSecret;
     private @Nullable String webhookKey;
+    private @Nullable Instant deletedAt;
+    private @Nullable String deletedName;
     @Version
     private long version;
 
@@ -83,6 +85,27 @@ public class BuildSourceEntity {
 
     public void setWebhookKey(String key) {
         webhookKey = key;
+    }
+
+    /**
+     * The app was deleted: the source leaves every list and its webhook stops; its name is freed for a
+     * new app (the old one is kept for the builds that stay in the history).
+     */
+    public void retire(Instant at) {
+        deletedName = name;
+        name = "~" + id();
+        deletedAt = at;
+        webhookKey = null;
+        webhookSecret = null;
+    }
+
+    public boolean deleted() {
+        return deletedAt != null;
+    }
+
+    /** The app's name, also after it was deleted. */
+    public String appName() {
+        return deletedName != null ? deletedName : name;
     }
 
     public BuildSource toRecord() {

@@ -6,11 +6,13 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface BuildSourceRepository extends JpaRepository<BuildSourceEntity, Long> {
 
-    List<BuildSourceEntity> findByTenantIdOrderByNameAsc(long tenantId);
+    List<BuildSourceEntity> findByTenantIdAndDeletedAtIsNullOrderByNameAsc(long tenantId);
+
+    long countByTenantIdAndDeletedAtIsNull(long tenantId);
 
     Optional<BuildSourceEntity> findByTenantIdAndName(long tenantId, String name);
 
     Optional<BuildSourceEntity> findByWebhookKey(String webhookKey);
 
-    List<BuildSourceEntity> findByWebhookKeyIsNull();
+    List<BuildSourceEntity> findByWebhookKeyIsNullAndDeletedAtIsNull();
 }

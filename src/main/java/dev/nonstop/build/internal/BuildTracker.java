@@ -154,8 +154,8 @@ public class BuildTracker implements AutoCloseable {
                         f.runReason(), f.runMessage(), tail);
                 build.failed(cause, tail.isBlank() ? f.runMessage() : tail);
             }
-            String app = sources.findById(build.sourceId()).map(s -> s.toRecord().name()).orElse("");
-            return builds.save(build).toRecord(app);
+            BuildEntity saved = builds.save(build);
+            return sources.findById(build.sourceId()).map(saved::toRecord).orElseGet(() -> saved.toRecord(""));
         }).orElse(null));
         if (updated != null) {
             events.publish(updated);

@@ -42,7 +42,7 @@ public class WebhookKeys {
     @EventListener(ApplicationReadyEvent.class)
     @Transactional
     public void fillMissing() {
-        var missing = sources.findByWebhookKeyIsNull();
+        var missing = sources.findByWebhookKeyIsNullAndDeletedAtIsNull();
         missing.forEach(source -> source.setWebhookKey(newKey()));
         if (!missing.isEmpty()) {
             log.info("Gave {} build source(s) a webhook key: their webhook address in GitHub must be updated",

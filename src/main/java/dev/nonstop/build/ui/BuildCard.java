@@ -31,6 +31,8 @@ public class BuildCard extends Div {
     final Div failure = new Div();
     final Pre log = new Pre();
     final Button cancel = new Button();
+    final Div commit = new Div();
+    final Paragraph deployNotice = new Paragraph();
     private final Details logDetails;
 
     public BuildCard(BuildService builds, Build build) {
@@ -38,8 +40,16 @@ public class BuildCard extends Div {
         this.buildId = build.id();
         setId("build-" + build.id());
         addClassNames("nonstop-build-card");
-        Paragraph title = new Paragraph(getTranslation("builds.card.title", build.app(), String.valueOf(build.id()), build.refName(),
-                build.shortCommit(), build.requestedBy()));
+        Paragraph title = new Paragraph(getTranslation("builds.card.title", build.appDeleted()
+                ? getTranslation("builds.deleted-app", build.app()) : build.app(), String.valueOf(build.number()),
+                build.refName(), build.shortCommit(), build.requestedBy()));
+        title.setId("build-title-" + build.id());
+        if (build.commitMessage() != null) {
+            Paragraph message = new Paragraph(getTranslation("builds.commit", build.commitMessage(),
+                    build.commitAuthor() == null ? "" : build.commitAuthor()));
+            message.addClassNames("nonstop-commit");
+            commit.add(message);
+        }
         status.setId("build-status-" + build.id());
         steps.addClassNames("nonstop-build-steps");
         failure.setId("build-failure-" + build.id());
@@ -61,7 +71,9 @@ public class BuildCard extends Div {
                 Messages.error(this, refused);
             }
         });
-        add(title, status, progress, steps, failure, cancel, logDetails);
+        deployNotice.setId("build-deploy-notice-" + build.id());
+        deployNotice.addClassNames("nonstop-error");
+        add(title, commit, status, progress, steps, failure, deployNotice, cancel, logDetails);
         show(build);
     }
 
@@ -100,6 +112,8 @@ public class BuildCard extends Div {
         if (build.imageDigest() != null) {
             failure.add(new Paragraph(getTranslation("builds.image", build.image(), build.imageDigest())));
         }
+        deployNotice.setText(build.deployNotice() == null ? "" : Messages.of(this, build.deployNotice()));
+        deployNotice.setVisible(build.deployNotice() != null);
         cancel.setVisible(!build.status().finished());
         if (logDetails.isOpened()) {
             refreshLog();

@@ -96,7 +96,7 @@ public class BuildsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void started(Build build) {
-        Messages.success(getTranslation("builds.started", build.app(), String.valueOf(build.id())));
+        Messages.success(getTranslation("builds.started", build.app(), String.valueOf(build.number())));
         refresh();
     }
 

@@ -25,6 +25,12 @@ class AppsViewTest extends UiTest {
     @Autowired AppService apps;
     @Autowired SandboxCluster sandbox;
     @Autowired dev.nonstop.app.AppConfigService configs;
+    @Autowired dev.nonstop.testsupport.Fixtures fixtures;
+
+    @org.junit.jupiter.api.BeforeEach
+    void withinTheTiersApps() {
+        fixtures.emptyTenant(dev.nonstop.testsupport.Fixtures.HTML_OWNER);
+    }
 
     @AfterEach
     void normal() {

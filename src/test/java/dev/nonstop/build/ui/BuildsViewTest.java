@@ -26,12 +26,15 @@ import org.springframework.security.test.context.support.WithUserDetails;
 @WithUserDetails(value = Fixtures.HTML_OWNER, userDetailsServiceBeanName = UiTest.USERS)
 class BuildsViewTest extends UiTest {
 
+    @org.springframework.beans.factory.annotation.Autowired Fixtures fixtures;
+
     @Autowired BuildService builds;
     @Autowired SandboxCluster sandbox;
     GitServer git;
 
     @BeforeEach
     void fast() {
+        fixtures.emptyTenant(Fixtures.HTML_OWNER);
         git = GitFixtures.shared();
         sandbox.running().orElseThrow().clock().setSpeed(40);
     }
