@@ -190,7 +190,7 @@ class PortalJourneyTest {
             page.navigate(url("login"));
             login(page, Fixtures.OWNER, Fixtures.PASSWORD);
             assertThat(page.locator("#current-tenant")).containsText("Fixture Co");
-            page.navigate(url("builds"));
+            page.navigate(url("apps/new"));
             type(page, "source-url", git.url("acme", "docker-app"));
             page.locator("#source-inspect").click();
             assertThat(page.locator("#source-findings")).containsText("Found Dockerfile");
@@ -202,6 +202,10 @@ class PortalJourneyTest {
             assertThat(status).hasText("Succeeded");
             assertThat(page.locator("[id$='-step-push']").first()).containsText("Push: done");
             screenshot(page, "builds-succeeded");
+            // the same screen goes on to the rollout and ends on the app's card, running
+            assertThat(page.locator("#new-app-stage")).containsText("Your app is running");
+            assertThat(page.locator("#app-replicas-e2e-web")).hasText("2/2 ready");
+            screenshot(page, "new-app-running");
         } finally {
             sandbox.running().orElseThrow().clock().setSpeed(1);
         }
@@ -220,16 +224,16 @@ class PortalJourneyTest {
             login(page, "e2e-cafe@example.org", "a long enough passphrase");
             assertThat(page.locator("#deploy-first-app")).isVisible();
             page.locator("#deploy-first-app").click();
-            assertThat(page).hasURL(Pattern.compile(".*/builds$"));
+            assertThat(page).hasURL(Pattern.compile(".*/apps/new$"));
             type(page, "source-url", git.url("acme", "node-app"));
             page.locator("#source-inspect").click();
             assertThat(page.locator("#source-findings")).containsText("package.json");
             type(page, "source-name", "menu");
             page.locator("#source-build").click();
             assertThat(page.locator("[id^='build-status-']").first()).hasText("Succeeded");
+            assertThat(page.locator("#new-app-stage")).containsText("Your app is running");
 
             page.navigate(url("apps"));
-            page.locator("[id^='deploy-build-']").first().click();
             assertThat(page.locator("#app-replicas-menu")).hasText("2/2 ready");
             assertThat(page.locator("#app-state-menu")).hasText("Running");
             assertThat(page.locator("#app-resilience-menu")).hasText("Survives losing a server");

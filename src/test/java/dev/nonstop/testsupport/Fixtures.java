@@ -50,13 +50,19 @@ public class Fixtures implements ApplicationRunner {
     }
 
     /**
-     * Deletes every app and app source of a fixture account's tenant, so a test that makes apps starts
-     * within the tier's number of apps whatever ran before it. The caller's sign-in is kept.
+     * Deletes every app and app source of a fixture account's tenant, and ends the builds a test left
+     * running, so a test that makes apps starts within the tier's limits whatever ran before it. The
+     * caller's sign-in is kept.
      */
     public void emptyTenant(String email) {
         var saved = SecurityContextHolder.getContext().getAuthentication();
         try {
             signInAs(email);
+            // builds a test left running hold the tier's concurrent build: cancel them and wait for the end
+            var service = builds.getObject();
+            service.recent(100).stream().filter(b -> !b.status().finished()).forEach(b -> service.cancel(b.id()));
+            Eventually.within(java.time.Duration.ofSeconds(30), () -> org.assertj.core.api.Assertions.assertThat(
+                    service.recent(100)).allMatch(b -> b.status().finished()));
             apps.getObject().apps().forEach(app -> apps.getObject().delete(app.id(), app.name()));
             builds.getObject().sources().forEach(source -> builds.getObject().removeSource(source.id(),
                     source.name()));

@@ -36,7 +36,7 @@ class TranslationsTest {
     @Test
     void every_key_named_in_the_code_has_a_text() throws IOException {
         Set<String> known = load("translations_en.properties").stringPropertyNames();
-        Pattern literal = Pattern.compile("(?:getTranslation|UserError|Problem|EmptyPage)\\(\"([a-z][\\w.-]+)\"");
+        Pattern literal = Pattern.compile("(?:getTranslation|UserError|Problem|EmptyPage|NotFound|Message\\.of|SourceRefused)\\(\"([a-z][\\w.-]+)\"");
         Set<String> missing = new TreeSet<>();
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
             for (Path file : sources.filter(p -> p.toString().endsWith(".java")).toList()) {

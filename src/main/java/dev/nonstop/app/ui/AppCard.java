@@ -20,6 +20,14 @@ import java.time.format.DateTimeFormatter;
  */
 public class AppCard extends Div {
 
+    /** What the card's buttons do, for the page that shows it. */
+    public interface Actions {
+        void toggleStopped(long appId);
+
+        void failover(long appId);
+    }
+
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneOffset.UTC);
     final Span state = new Span();
@@ -36,7 +44,7 @@ public class AppCard extends Div {
     private final long appId;
     private @org.jspecify.annotations.Nullable AppStatus shown;
 
-    public AppCard(AppStatus status, AppsView actions) {
+    public AppCard(AppStatus status, Actions actions) {
         this.appId = status.appId();
         setId("app-" + status.name());
         addClassNames("nonstop-app-card");

@@ -39,7 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Route("apps")
 @RouteAlias("")
 @PermitAll
-public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver, AppCard.Actions {
 
     private final AppService apps;
     private final BuildService builds;
@@ -96,7 +96,7 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
         }
         if (statuses.isEmpty() && ready.getComponentCount() == 0) {
             Button first = new Button(getTranslation("apps.deploy-first"), VaadinIcon.ROCKET.create(),
-                    e -> getUI().ifPresent(ui -> ui.navigate(BuildsView.class)));
+                    e -> getUI().ifPresent(ui -> ui.navigate(NewAppView.class)));
             first.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
             first.setId("deploy-first-app");
             add(new EmptyState(getTranslation("apps.empty.title"), getTranslation("apps.empty.text"), first));
@@ -118,7 +118,8 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
         }
     }
 
-    void toggleStopped(long appId) {
+    @Override
+    public void toggleStopped(long appId) {
         try {
             apps.setStopped(appId, !apps.get(appId).stopped());
             redraw(appId);
@@ -127,7 +128,8 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
         }
     }
 
-    void failover(long appId) {
+    @Override
+    public void failover(long appId) {
         try {
             failovers.drill(appId, failovers.canFailNodes());
             Messages.success(getTranslation("apps.drill.started"));

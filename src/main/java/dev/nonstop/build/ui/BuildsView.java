@@ -33,7 +33,7 @@ public class BuildsView extends VerticalLayout implements HasDynamicTitle {
 
     static final int SHOWN = 20;
     private final BuildService builds;
-    final NewAppForm form;
+    final Button newApp = new Button();
     final Grid<BuildSource> sources = new Grid<>();
     final Div cards = new Div();
     private final Map<Long, BuildCard> cardsById = new LinkedHashMap<>();
@@ -44,7 +44,11 @@ public class BuildsView extends VerticalLayout implements HasDynamicTitle {
 
     BuildsView(BuildService builds, Caller caller) {
         this.builds = builds;
-        this.form = new NewAppForm(builds, this::started);
+        newApp.setText(getTranslation("builds.new-app"));
+        newApp.setId("builds-new-app");
+        newApp.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        // the one flow from URL to running app lives on the apps side (it ends on the app's card)
+        newApp.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate("apps/new")));
         sources.setId("build-sources");
         sources.addColumn(BuildSource::name).setHeader(getTranslation("builds.name"));
         sources.addColumn(BuildSource::repoUrl).setHeader(getTranslation("builds.url")).setFlexGrow(2);
@@ -56,11 +60,14 @@ public class BuildsView extends VerticalLayout implements HasDynamicTitle {
         sources.addComponentColumn(s -> {
             Button hook = new Button(getTranslation("builds.webhook"), e -> webhookDialog(s).open());
             hook.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            return hook;
+            Button remove = new Button(getTranslation("builds.remove"), e -> removeDialog(s).open());
+            remove.setId("remove-source-" + s.id());
+            remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            return new com.vaadin.flow.component.orderedlayout.HorizontalLayout(hook, remove);
         });
         sources.setAllRowsVisible(true);
         cards.setId("build-cards");
-        add(new H2(getTranslation("builds.new")), form, new H2(getTranslation("builds.token.title")),
+        add(newApp, new H2(getTranslation("builds.token.title")),
                 new TokenPanel(builds, caller.require().isOwner()), new H2(getTranslation("builds.sources")), sources,
                 new H2(getTranslation("builds.recent")), cards);
         refresh();
@@ -78,6 +85,30 @@ public class BuildsView extends VerticalLayout implements HasDynamicTitle {
         } catch (UserError refused) {
             Messages.error(this, refused);
         }
+    }
+
+    /** Removing an app that never ran asks for its name; one that runs is deleted from its own page. */
+    com.vaadin.flow.component.dialog.Dialog removeDialog(BuildSource source) {
+        var dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setHeaderTitle(getTranslation("builds.remove.title", source.name()));
+        var typed = new com.vaadin.flow.component.textfield.TextField(getTranslation("app.detail.delete-type",
+                source.name()));
+        typed.setId("remove-source-name");
+        Button confirm = new Button(getTranslation("builds.remove"), e -> {
+            try {
+                builds.removeSource(source.id(), typed.getValue());
+                dialog.close();
+                Messages.success(getTranslation("builds.removed", source.name()));
+                refresh();
+            } catch (UserError refused) {
+                Messages.error(this, refused);
+            }
+        });
+        confirm.setId("remove-source-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new com.vaadin.flow.component.html.Paragraph(getTranslation("builds.remove.text")), typed);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), confirm);
+        return dialog;
     }
 
     WebhookDialog webhookDialog(BuildSource source) {

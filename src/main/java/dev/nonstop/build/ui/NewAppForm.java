@@ -23,8 +23,10 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Paste a Git URL (and a branch, if not the default), see what Nonstop found and what will happen,
- * correct port, health path, Dockerfile and context directory, then save and start the first build.
+ * Paste a Git URL (and a branch, if not the default), check the repository, see what Nonstop found and
+ * what will happen, correct name, port, health path, Dockerfile and context directory, then "Build and
+ * deploy": the app is saved and its first build starts, deploying itself when it succeeds. The form is
+ * ready for the next repository at once.
  */
 public class NewAppForm extends VerticalLayout {
 
@@ -59,6 +61,12 @@ public class NewAppForm extends VerticalLayout {
         inspect.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         inspect.setDisableOnClick(true);
         inspect.addClickListener(e -> inspect());
+        build.setText(getTranslation("builds.build-and-deploy"));
+        build.setId("source-build");
+        build.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        build.setDisableOnClick(true);
+        build.addClickListener(e -> saveAndBuild());
+        url.addValueChangeListener(e -> urlError(null));
         HorizontalLayout row = new HorizontalLayout(url, ref, inspect);
         row.setAlignItems(Alignment.BASELINE);
         row.setWrap(true);
@@ -70,13 +78,20 @@ public class NewAppForm extends VerticalLayout {
     void inspect() {
         try {
             inspection = builds.inspect(url.getValue(), ref.getValue());
+            urlError(null);
             showFindings();
         } catch (UserError refused) {
             found.setVisible(false);
-            Messages.error(this, refused);
+            // said next to the field it is about, not only in a pop-up that goes away
+            urlError(Messages.of(this, refused));
         } finally {
             inspect.setEnabled(true);
         }
+    }
+
+    private void urlError(@Nullable String message) {
+        url.setInvalid(message != null);
+        url.setErrorMessage(message);
     }
 
     private void showFindings() {
@@ -118,11 +133,7 @@ public class NewAppForm extends VerticalLayout {
         context.setLabel(getTranslation("builds.context"));
         context.setId("source-context");
         context.setValue(d.contextDir());
-        build.setText(getTranslation("builds.save-and-build"));
-        build.setId("source-build");
-        build.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        build.setDisableOnClick(true);
-        build.addClickListener(e -> saveAndBuild());
+        build.setEnabled(true);
         found.add(new FormLayout(name, port, health, dockerfile, context), build);
         found.setVisible(true);
     }
@@ -136,11 +147,12 @@ public class NewAppForm extends VerticalLayout {
             Detection corrected = inspection.detection().corrected(port.getValue(), health.getValue(),
                     dockerfile.isVisible() ? dockerfile.getValue() : null, context.getValue());
             BuildSource source = builds.createSource(name.getValue(), url.getValue(), ref.getValue(), corrected);
-            Build build = builds.start(source.id());
+            Build started = builds.startAndDeploy(source.id());
             found.setVisible(false);
+            this.inspection = null;
             url.clear();
             ref.clear();
-            started.accept(build);
+            this.started.accept(started);
         } catch (UserError refused) {
             Messages.error(this, refused);
         } finally {

@@ -3,10 +3,7 @@ package dev.nonstop.build.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.nonstop.build.BuildService;
 import dev.nonstop.build.BuildStatus;
@@ -56,38 +53,34 @@ class BuildsViewTest extends UiTest {
         }
     }
 
-    @Test
-    void a_pasted_url_is_looked_at_corrected_built_and_followed_live() throws Exception {
-        BuildsView view = navigate(BuildsView.class);
-        test($(TextField.class).id("source-url")).setValue(git.url("acme", "docker-app"));
-        test($(Button.class).id("source-inspect")).click();
-        assertThat($(ListItem.class).all()).extracting(ListItem::getText)
-                .contains("Found Dockerfile: the image is built from it.", "The Dockerfile exposes port 8080.");
-        test($(TextField.class).id("source-name")).setValue("web");
-        test($(IntegerField.class).id("source-port")).setValue(8081);
-        test($(Button.class).id("source-build")).click();
+    private dev.nonstop.build.BuildSource source(String repo, String name) {
+        return builds.createSource(name, git.url("acme", repo), null,
+                builds.inspect(git.url("acme", repo), null).detection());
+    }
 
+    @Test
+    void a_build_moves_live_on_its_card_to_an_image() throws Exception {
+        BuildsView view = navigate(BuildsView.class);
+        var source = source("docker-app", "web");
+        view.build(source);
         long id = builds.recent(1).getFirst().id();
-        assertThat(builds.sources()).anySatisfy(s -> {
-            assertThat(s.name()).isEqualTo("web");
-            assertThat(s.port()).isEqualTo(8081);
-        });
+        runPendingAccess();
         assertThat(view.card(id)).isNotNull();
         awaitStatus(view, id, BuildStatus.SUCCEEDED);
         assertThat($(Span.class).id("build-" + id + "-step-push").getText()).startsWith("Push: done ");
         assertThat(view.card(id).progress.getValue()).isEqualTo(100);
         assertThat(view.card(id).cancel.isVisible()).isFalse();
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class).id("build-title-" + id).getText())
+                .startsWith("web · build #1 · ");
     }
 
     @Test
     void a_failed_build_shows_its_cause_and_fix() throws Exception {
         sandbox.running().orElseThrow().failBuilds("acme/hungry-app", "build", "OOMKilled");
         BuildsView view = navigate(BuildsView.class);
-        test($(TextField.class).id("source-url")).setValue(git.url("acme", "hungry-app"));
-        test($(Button.class).id("source-inspect")).click();
-        test($(TextField.class).id("source-name")).setValue("hungry");
-        test($(Button.class).id("source-build")).click();
+        view.build(source("hungry-app", "hungry"));
         long id = builds.recent(1).getFirst().id();
+        runPendingAccess();
         awaitStatus(view, id, BuildStatus.FAILED);
         assertThat(view.card(id).failure.getElement().getTextRecursively())
                 .contains("The build ran out of memory.").contains("Make the build use less memory");
@@ -96,16 +89,14 @@ class BuildsViewTest extends UiTest {
     }
 
     @Test
-    void a_hostile_url_says_why_and_saves_nothing() {
-        navigate(BuildsView.class);
-        int before = builds.sources().size();
-        test($(TextField.class).id("source-url")).setValue("https://169.254.169.254/latest/meta-data");
-        test($(Button.class).id("source-inspect")).click();
-        assertThat($(Notification.class).last().getElement().getProperty("text", "")
-                + $(Notification.class).last().getElement().getTextRecursively())
-                .contains("169.254.169.254 is a link-local address");
-        assertThat($(Button.class).withId("source-build").exists()).isFalse();
-        assertThat(builds.sources()).hasSize(before);
+    void an_app_that_never_ran_can_be_removed_by_typing_its_name() {
+        var source = source("docker-app", "draft");
+        BuildsView view = navigate(BuildsView.class);
+        var dialog = view.removeDialog(source);
+        dialog.open();
+        test($(TextField.class).id("remove-source-name")).setValue("draft");
+        test($(Button.class).id("remove-source-confirm")).click();
+        assertThat(builds.sources()).noneMatch(s -> s.name().equals("draft"));
     }
 
     @Test
@@ -119,12 +110,8 @@ class BuildsViewTest extends UiTest {
                 .contains("ending in 6789").doesNotContain(GitServer.TOKEN);
         assertThat($(com.vaadin.flow.component.textfield.PasswordField.class).id("token-value").getValue()).isEmpty();
 
-        test($(TextField.class).id("source-url")).setValue(git.url("private", "ledger"));
-        test($(Button.class).id("source-inspect")).click();
-        test($(TextField.class).id("source-name")).setValue("ledger-" + System.nanoTime() % 100000);
-        test($(Button.class).id("source-build")).click();
-        var source = builds.sources().stream().filter(s -> s.repoUrl().endsWith("/private/ledger")).findFirst()
-                .orElseThrow();
+        var source = builds.createSource("ledger", git.url("private", "ledger"), null,
+                builds.inspect(git.url("private", "ledger"), null).detection());
         WebhookDialog dialog = view.webhookDialog(source);
         dialog.open();
         assertThat(dialog.url.getValue()).endsWith(builds.webhook(source.id()).path()).doesNotEndWith("/" + source.id());
