@@ -44,6 +44,9 @@ class PromisesTest {
         sandbox.running().orElseThrow().clock().setSpeed(40);
         owner = fixtures.newTenant();
         fixtures.signInAs(owner.email().value());
+        // the tenant's namespace and quota arrive just after sign-up
+        within(SOON, () -> assertThat(tenants.usage(owner.tenantId()))
+                .anySatisfy(u -> assertThat(u.resource()).isEqualTo("pods")));
     }
 
     @AfterEach

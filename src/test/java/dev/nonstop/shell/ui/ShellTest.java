@@ -63,7 +63,8 @@ class ShellTest extends UiTest {
         navigate(SignUpView.class);
         UI.getCurrent().setLocale(Locale.KOREAN);
         navigate(BuildsView.class);
-        assertThat($(H2.class).first().getText()).isEqualTo("Git에서 새 앱 만들기");
+        assertThat($(com.vaadin.flow.component.button.Button.class).id("builds-new-app").getText())
+                .isEqualTo("새 앱 배포");
         assertThat(navLabels()).containsExactly("앱", "빌드", "모니터링", "어시스턴트", "설정");
     }
 
