@@ -71,13 +71,23 @@ public class AppInsightService {
         } catch (KubernetesClientException unreachable) {
             return List.of();
         }
+        java.util.Map<String, String> zones = new java.util.HashMap<>();
+        informers.cluster(Node.class).all().forEach(n -> {
+            String zone = n.getMetadata().getLabels() == null ? null
+                    : n.getMetadata().getLabels().get("topology.kubernetes.io/zone");
+            if (zone != null) {
+                zones.put(n.getMetadata().getName(), zone);
+            }
+        });
         return events.stream()
                 .filter(e -> e.getInvolvedObject() != null && e.getInvolvedObject().getName() != null
                         && (e.getInvolvedObject().getName().equals(app.name())
                         || e.getInvolvedObject().getName().startsWith(app.name() + "-")))
                 .map(e -> new ClusterEvent(time(e), String.valueOf(e.getType()), String.valueOf(e.getReason()),
                         e.getInvolvedObject().getKind() + "/" + e.getInvolvedObject().getName(),
-                        String.valueOf(e.getMessage()), e.getCount() == null ? 1 : e.getCount()))
+                        String.valueOf(e.getMessage()), e.getCount() == null ? 1 : e.getCount(),
+                        EventSentences.of(String.valueOf(e.getReason()), String.valueOf(e.getInvolvedObject()
+                                .getKind()), e.getInvolvedObject().getName(), String.valueOf(e.getMessage()), zones)))
                 .sorted(Comparator.comparing(ClusterEvent::at, Comparator.nullsLast(Comparator.reverseOrder())))
                 .limit(EVENTS).toList();
     }

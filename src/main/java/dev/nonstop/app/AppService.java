@@ -327,6 +327,25 @@ public class AppService {
         return own(caller.require(), appId).toRecord();
     }
 
+    /** The app's releases, newest first, with the one running now marked and what each commit says. */
+    @Transactional(readOnly = true)
+    public List<ReleaseView> history(long appId) {
+        AppEntity app = own(caller.require(), appId);
+        Long live = app.toRecord().currentReleaseId();
+        java.util.Map<Long, Build> seen = new java.util.HashMap<>();
+        return releases.findByAppIdOrderByIdDesc(appId).stream().map(ReleaseEntity::toRecord).map(r -> {
+            Build build = r.buildId() == null ? null : seen.computeIfAbsent(r.buildId(), id -> {
+                try {
+                    return builds.get(id);
+                } catch (UserError trimmed) {
+                    return null; // only the latest builds of an app are kept
+                }
+            });
+            return new ReleaseView(r, java.util.Objects.equals(r.id(), live), build == null ? null : build.commitMessage(),
+                    build == null ? null : build.commitAuthor());
+        }).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<Release> releases(long appId) {
         own(caller.require(), appId);
@@ -355,6 +374,12 @@ public class AppService {
      */
     Release cut(AppEntity app, @org.jspecify.annotations.Nullable Long buildId, String image, String commit, int port,
                 String healthPath, ReplicaSize size, String by) {
+        Long previous = app.toRecord().currentReleaseId();
+        if (previous != null) {
+            // a release still rolling out when the next one comes is replaced, not "rolling out" for ever
+            releases.findById(previous).filter(r -> r.toRecord().status() == Release.Status.ROLLING_OUT)
+                    .ifPresent(r -> r.status(Release.Status.REPLACED));
+        }
         ReleaseEntity release = new ReleaseEntity(app.id(), buildId, image, commit, port, healthPath,
                 app.toRecord().replicas(), size, by, clock.instant());
         release.number(releases.lastNumber(app.id()) + 1);

@@ -15,7 +15,9 @@ public record Release(long id, long appId, @Nullable Long buildId, String image,
         /** Rolled out completely: a release to fall back to. */
         GOOD,
         /** Its rollout stalled or crashed and was rolled back. */
-        ROLLED_BACK
+        ROLLED_BACK,
+        /** A newer release came before its rollout ended. */
+        REPLACED
     }
 
     public String shortCommit() {

@@ -22,10 +22,18 @@ public class SandboxService {
 
     private final SandboxCluster cluster;
     private final AuditLog audit;
+    private final NodeChanges nodeChanges;
 
-    SandboxService(SandboxCluster cluster, AuditLog audit) {
+    SandboxService(SandboxCluster cluster, AuditLog audit, NodeChanges nodeChanges) {
         this.cluster = cluster;
         this.audit = audit;
+        this.nodeChanges = nodeChanges;
+    }
+
+    /** Calls {@code listener} whenever a node changes (an open fault page redraws); run the result to stop. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Runnable subscribeNodes(Runnable listener) {
+        return nodeChanges.subscribe(listener);
     }
 
     public boolean isRunning() {

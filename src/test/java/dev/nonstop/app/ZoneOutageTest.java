@@ -70,9 +70,9 @@ class ZoneOutageTest extends AppTestBase {
                 AppStatus card = apps.status(paid.id());
                 assertThat(card.ready()).isEqualTo(2);
                 assertThat(zonesOf(ns(), "web")).doesNotContain(lost).hasSize(1);
-                // the card says it serves from one zone now
+                // the card says it serves from one zone now, and why
                 assertThat(card.resilience().missing()).extracting(AppStatus.Missing::key)
-                        .contains("app.resilience.one-zone");
+                        .contains("app.resilience.serving-one-zone");
             });
             fixtures.signOut();
             fixtures.signInAs(free.email().value());

@@ -132,13 +132,15 @@ public class AppCards implements AutoCloseable {
         var pods = informers.managed(Pod.class).inNamespace(ns).stream()
                 .filter(p -> p.getMetadata().getLabels() != null
                         && app.name().equals(p.getMetadata().getLabels().get(KubeLabels.INSTANCE))).toList();
-        Map<String, String> zones = new HashMap<>();
-        informers.cluster(Node.class).all().forEach(n -> zones.put(n.getMetadata().getName(),
+        Map<String, AppHealth.NodeView> nodes = new HashMap<>();
+        informers.cluster(Node.class).all().forEach(n -> nodes.put(n.getMetadata().getName(), new AppHealth.NodeView(
                 n.getMetadata().getLabels() == null ? null : n.getMetadata().getLabels()
-                        .get("topology.kubernetes.io/zone")));
+                        .get("topology.kubernetes.io/zone"), n.getStatus() != null
+                        && n.getStatus().getConditions() != null && n.getStatus().getConditions().stream()
+                        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())))));
         boolean pdb = informers.managed(PodDisruptionBudget.class).get(ns, app.name()).isPresent();
         String url = "https://" + AppHost.of(app.name(), tenant.slug().value(), settings.baseDomain());
-        return AppHealth.of(app, release, url, deployment, pods, zones, pdb, tenant.tier().limits().zonesPromised())
+        return AppHealth.of(app, release, url, deployment, pods, nodes, pdb, tenant.tier().limits().zonesPromised())
                 .withDrill(drills.findByAppIdOrderByIdDesc(app.id()).stream().findFirst()
                         .map(DrillEntity::toRecord).orElse(null));
     }

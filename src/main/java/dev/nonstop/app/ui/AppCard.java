@@ -37,6 +37,7 @@ public class AppCard extends Div {
     final Paragraph release = new Paragraph();
     final ProgressBar progress = new ProgressBar(0, 100);
     final Paragraph notice = new Paragraph();
+    final Paragraph outage = new Paragraph();
     final Paragraph drill = new Paragraph();
     final Button stop = new Button();
     final Button failover = new Button();
@@ -52,6 +53,8 @@ public class AppCard extends Div {
         replicas.setId("app-replicas-" + status.name());
         resilience.setId("app-resilience-" + status.name());
         notice.setId("app-notice-" + status.name());
+        outage.setId("app-outage-" + status.name());
+        outage.addClassNames("nonstop-outage");
         drill.setId("app-drill-" + status.name());
         link.setTarget("_blank");
         stop.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -65,7 +68,9 @@ public class AppCard extends Div {
         details.setId("app-link-" + status.name());
         Div title = new Div(details, link);
         title.addClassNames("nonstop-app-title");
-        add(title, new HorizontalLayout(state, replicas, resilience), missing, release, progress, notice, drill,
+        HorizontalLayout badges = new HorizontalLayout(state, replicas, resilience);
+        badges.setWrap(true);
+        add(title, badges, outage, missing, release, progress, notice, drill,
                 new HorizontalLayout(stop, failover));
         show(status);
     }
@@ -87,17 +92,17 @@ public class AppCard extends Div {
         link.setText(s.url());
         link.setHref(s.url());
         state.setText(getTranslation("apps.state." + s.state().name()));
-        state.getElement().getThemeList().clear();
-        state.getElement().getThemeList().add("badge " + switch (s.state()) {
+        badge(state, switch (s.state()) {
             case RUNNING -> "success";
             case FAILED, DEGRADED -> "error";
             case STOPPED -> "contrast";
             default -> "";
         });
         replicas.setText(getTranslation("apps.replicas", s.ready(), s.desired()));
-        resilience.setText(getTranslation(s.resilience().green() ? "apps.resilience.green" : "apps.resilience.amber"));
-        resilience.getElement().getThemeList().clear();
-        resilience.getElement().getThemeList().add(s.resilience().green() ? "badge success" : "badge");
+        resilience.setText(getTranslation(resilienceKey(s)));
+        badge(resilience, s.resilience().green() ? "success" : "");
+        outage.setText(s.outage() == null ? "" : dev.nonstop.uikit.Messages.of(this, s.outage()));
+        outage.setVisible(s.outage() != null);
         missing.setText(String.join(" · ", s.resilience().missing().stream()
                 .map(m -> getTranslation(m.key(), m.args().toArray())).toList()));
         missing.setVisible(!s.resilience().missing().isEmpty());
@@ -111,6 +116,23 @@ public class AppCard extends Div {
         failover.setEnabled(s.state() == AppStatus.State.RUNNING);
         // when the server last redrew this card: the UI benchmark splits server time from browser time with it
         getElement().setAttribute("data-shown-at", String.valueOf(System.currentTimeMillis()));
+    }
+
+    /** A Lumo badge of the given theme ("success", "error", "contrast" or plain). */
+    static void badge(Span span, String theme) {
+        span.getElement().getThemeList().clear();
+        span.getElement().getThemeList().add(theme.isEmpty() ? "badge" : "badge " + theme);
+    }
+
+    /**
+     * What the resilience badge says: green; recovering from an outage (never "not yet redundant" for an
+     * app that was redundant); or not yet redundant.
+     */
+    static String resilienceKey(AppStatus s) {
+        if (s.resilience().green()) {
+            return "apps.resilience.green";
+        }
+        return s.resilience().recovering() ? "apps.resilience.recovering" : "apps.resilience.amber";
     }
 
     private static String seconds(java.time.@org.jspecify.annotations.Nullable Instant from,

@@ -5,13 +5,20 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -19,12 +26,14 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import dev.nonstop.app.App;
+import dev.nonstop.app.AppConfigService;
 import dev.nonstop.app.AppInsightService;
 import dev.nonstop.app.AppService;
+import dev.nonstop.app.AppStatus;
 import dev.nonstop.app.ClusterEvent;
 import dev.nonstop.app.FailoverService;
 import dev.nonstop.app.PodInfo;
-import dev.nonstop.app.Release;
+import dev.nonstop.app.ReleaseView;
 import dev.nonstop.common.NotFound;
 import dev.nonstop.common.UserError;
 import dev.nonstop.uikit.Messages;
@@ -34,10 +43,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One app in detail: its pods (node, zone, phase, ready, restarts, age), recent events, release
- * history with rollback buttons, replicas, a pod's log, and the failover drills — live through Push.
+ * One app, for people rather than for Kubernetes: a header with its state, address, resilience and
+ * the one thing to do next; then tabs — overview (its replicas and drills), releases (what changed,
+ * which one is live, roll back to another), configuration, logs (followed live, can be paused) and
+ * events (in plain sentences, the raw reason as a detail). Live through Push.
  */
 @Route("apps/detail")
 @PermitAll
@@ -48,30 +61,58 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
     private final AppService apps;
     private final AppInsightService insight;
     private final FailoverService failovers;
+    private final AppConfigService configs;
+    private final H2 title = new H2();
+    final Span state = new Span();
+    final Span replicaCount = new Span();
+    final Span resilience = new Span();
+    private final Anchor address = new Anchor();
+    final Paragraph next = new Paragraph();
     final Grid<PodInfo> pods = new Grid<>();
     final Grid<ClusterEvent> events = new Grid<>();
-    final Grid<Release> releases = new Grid<>();
+    final Grid<ReleaseView> releases = new Grid<>();
     final Grid<dev.nonstop.app.FailoverDrill> drills = new Grid<>();
     final Select<String> logPod = new Select<>();
     final Pre log = new Pre();
+    final Checkbox follow = new Checkbox();
     final IntegerField replicas = new IntegerField();
-    private final H2 title = new H2();
+    final Button stop = new Button();
+    final TabSheet tabs = new TabSheet();
+    private final Div configHolder = new Div();
     private long appId;
     private String name = "";
+    private @Nullable Long liveRelease;
     private Runnable unsubscribe = () -> { };
-    private final java.util.concurrent.atomic.AtomicReference<AutoCloseable> following =
-            new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<AutoCloseable> following = new AtomicReference<>();
     private final AtomicBoolean redrawQueued = new AtomicBoolean();
 
-    private final dev.nonstop.app.AppConfigService configs;
-    private final com.vaadin.flow.component.html.Div configHolder = new com.vaadin.flow.component.html.Div();
-
-    AppDetailView(AppService apps, AppInsightService insight, FailoverService failovers,
-                  dev.nonstop.app.AppConfigService configs) {
-        this.configs = configs;
+    AppDetailView(AppService apps, AppInsightService insight, FailoverService failovers, AppConfigService configs) {
         this.apps = apps;
         this.insight = insight;
         this.failovers = failovers;
+        this.configs = configs;
+        state.setId("detail-state");
+        replicaCount.setId("detail-replicas");
+        resilience.setId("detail-resilience");
+        address.setTarget("_blank");
+        address.setId("detail-address");
+        next.setId("detail-next");
+        next.addClassNames("nonstop-next");
+        HorizontalLayout badges = new HorizontalLayout(state, replicaCount, resilience);
+        badges.setWrap(true);
+        badges.setAlignItems(FlexComponent.Alignment.BASELINE);
+        buildGrids();
+        tabs.setWidthFull();
+        tabs.setId("detail-tabs");
+        tabs.add(getTranslation("app.detail.tab.overview"), overview());
+        tabs.add(getTranslation("app.detail.tab.releases"), releases);
+        tabs.add(getTranslation("app.detail.tab.config"), configHolder);
+        tabs.add(getTranslation("app.detail.tab.logs"), logs());
+        tabs.add(getTranslation("app.detail.tab.events"), events);
+        add(title, address, badges, next, actions(), tabs);
+    }
+
+    private void buildGrids() {
         pods.setId("app-pods");
         pods.addColumn(PodInfo::name).setHeader(getTranslation("app.detail.pod")).setFlexGrow(2);
         pods.addColumn(PodInfo::node).setHeader(getTranslation("app.detail.node"));
@@ -83,25 +124,33 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
         pods.addColumn(p -> age(p.startedAt())).setHeader(getTranslation("app.detail.age"));
         pods.setAllRowsVisible(true);
         events.setId("app-events");
-        events.addColumn(e -> e.at() == null ? "" : WHEN.format(e.at())).setHeader(getTranslation("app.detail.when"));
-        events.addColumn(ClusterEvent::type).setHeader(getTranslation("app.detail.type"));
-        events.addColumn(ClusterEvent::reason).setHeader(getTranslation("app.detail.reason"));
-        events.addColumn(ClusterEvent::object).setHeader(getTranslation("app.detail.object"));
-        events.addColumn(ClusterEvent::message).setHeader(getTranslation("app.detail.message")).setFlexGrow(3);
+        events.addColumn(e -> e.at() == null ? "" : WHEN.format(e.at())).setHeader(getTranslation("app.detail.when"))
+                .setAutoWidth(true).setFlexGrow(0);
+        events.addColumn(e -> Messages.of(this, e.sentence())).setHeader(getTranslation("app.detail.what"))
+                .setFlexGrow(3);
+        events.addColumn(e -> e.reason() + ": " + e.message()).setHeader(getTranslation("app.detail.detail"))
+                .setFlexGrow(2);
         events.setAllRowsVisible(true);
         releases.setId("app-releases");
-        releases.addColumn(Release::number).setHeader("#");
-        releases.addColumn(Release::shortCommit).setHeader(getTranslation("app.detail.commit"));
-        releases.addColumn(r -> getTranslation("app.release.status." + r.status().name()))
-                .setHeader(getTranslation("app.detail.status"));
-        releases.addColumn(r -> WHEN.format(r.createdAt())).setHeader(getTranslation("app.detail.when"));
-        releases.addColumn(Release::createdBy).setHeader(getTranslation("app.detail.by"));
-        releases.addComponentColumn(r -> new Button(getTranslation("app.detail.rollback"), e -> rollBack(r)));
+        releases.addColumn(r -> r.release().number()).setHeader("#").setAutoWidth(true).setFlexGrow(0);
+        releases.addColumn(r -> r.live() ? getTranslation("app.release.live") : getTranslation("app.release.status."
+                + r.release().status().name())).setHeader(getTranslation("app.detail.status"));
+        releases.addColumn(r -> r.release().shortCommit() + (r.message() == null ? "" : " · " + r.message())
+                + (r.author() == null ? "" : " — " + r.author())).setHeader(getTranslation("app.detail.change"))
+                .setFlexGrow(3);
+        releases.addColumn(r -> WHEN.format(r.release().createdAt())).setHeader(getTranslation("app.detail.when"));
+        releases.addColumn(r -> r.release().createdBy()).setHeader(getTranslation("app.detail.by"));
+        releases.addComponentColumn(r -> {
+            Button back = new Button(getTranslation("app.detail.rollback"), e -> rollBack(r));
+            back.setVisible(!r.live());
+            back.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            return back;
+        });
         releases.setAllRowsVisible(true);
         drills.setId("app-drills");
         drills.addColumn(d -> WHEN.format(d.startedAt())).setHeader(getTranslation("app.detail.when"));
-        drills.addColumn(d -> d.pod() + (d.nodeFailed() ? " + " + d.node() : ""))
-                .setHeader(getTranslation("app.detail.drill.taken"));
+        drills.addColumn(d -> d.zoneLost() ? getTranslation("app.detail.drill.zone", d.node())
+                : d.pod() + (d.nodeFailed() ? " + " + d.node() : "")).setHeader(getTranslation("app.detail.drill.taken"));
         drills.addColumn(d -> d.droppedAt() == null ? "–" : seconds(d.startedAt(), d.droppedAt()))
                 .setHeader(getTranslation("app.detail.drill.dropped"));
         drills.addColumn(d -> d.recovery() == null ? (d.finished() ? getTranslation("app.detail.drill.not-recovered")
@@ -109,30 +158,58 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
                 .setHeader(getTranslation("app.detail.drill.recovered"));
         drills.addColumn(d -> d.minReady() + " / " + d.desired()).setHeader(getTranslation("app.detail.drill.fewest"));
         drills.setAllRowsVisible(true);
+    }
+
+    private VerticalLayout overview() {
+        VerticalLayout overview = new VerticalLayout(new H3(getTranslation("app.detail.pods")), pods,
+                new H3(getTranslation("app.detail.drills")), drills);
+        overview.setPadding(false);
+        return overview;
+    }
+
+    private VerticalLayout logs() {
         logPod.setLabel(getTranslation("app.detail.log-of"));
         logPod.setId("app-log-pod");
         logPod.addValueChangeListener(e -> showLog());
+        follow.setLabel(getTranslation("app.detail.log-follow"));
+        follow.setId("app-log-follow");
+        follow.setValue(true);
+        follow.addValueChangeListener(e -> {
+            if (e.getValue()) {
+                showLog();
+            } else {
+                stopFollowing();
+            }
+        });
         log.setId("app-log");
         log.addClassNames("nonstop-log");
+        HorizontalLayout controls = new HorizontalLayout(logPod, follow);
+        controls.setAlignItems(FlexComponent.Alignment.BASELINE);
+        VerticalLayout panel = new VerticalLayout(controls, log);
+        panel.setPadding(false);
+        return panel;
+    }
+
+    private HorizontalLayout actions() {
         replicas.setLabel(getTranslation("app.detail.replicas"));
         replicas.setId("app-replicas-field");
         replicas.setStepButtonsVisible(true);
+        replicas.setWidth("9em");
         Button scale = new Button(getTranslation("app.detail.scale"), e -> scale());
         scale.setId("app-scale");
+        Button restart = new Button(getTranslation("app.config.restart"), e -> restart());
+        restart.setId("app-restart");
+        stop.setId("app-stop");
+        stop.addClickListener(e -> toggleStopped());
         Button drill = new Button(getTranslation("apps.failover"), e -> drill());
         drill.setId("app-detail-failover");
-        HorizontalLayout actions = new HorizontalLayout(replicas, scale, drill);
-        actions.setAlignItems(Alignment.BASELINE);
         Button delete = new Button(getTranslation("app.detail.delete"), e -> deleteDialog().open());
         delete.setId("app-delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-        actions.add(delete);
-        add(title, actions, new H3(getTranslation("app.detail.config")), configHolder,
-                new H3(getTranslation("app.detail.pods")), pods,
-                new H3(getTranslation("app.detail.releases")), releases,
-                new H3(getTranslation("app.detail.drills")), drills,
-                new H3(getTranslation("app.detail.events")), events, new H3(getTranslation("app.detail.logs")),
-                logPod, log);
+        HorizontalLayout actions = new HorizontalLayout(replicas, scale, restart, stop, drill, delete);
+        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
+        actions.setWrap(true);
+        return actions;
     }
 
     @Override
@@ -180,13 +257,19 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
     void refresh() {
         try {
             App app = apps.get(appId);
+            AppStatus status = apps.status(appId);
             name = app.name();
+            liveRelease = app.currentReleaseId();
             title.setText(app.name());
+            address.setText(status.url());
+            address.setHref(status.url());
+            showHeader(status);
             replicas.setValue(app.replicas());
+            stop.setText(getTranslation(app.stopped() ? "apps.start" : "apps.stop"));
             var podList = insight.pods(appId);
             pods.setItems(podList);
             events.setItems(insight.events(appId));
-            releases.setItems(apps.releases(appId));
+            releases.setItems(apps.history(appId));
             drills.setItems(failovers.drills(appId));
             String selected = logPod.getValue();
             logPod.setItems(podList.stream().map(PodInfo::name).toList());
@@ -194,11 +277,43 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
                 logPod.setValue(selected);
             }
         } catch (UserError gone) {
-            Messages.error(this, gone);
+            next.setText(Messages.of(this, gone));
         }
     }
 
-    /** Shows the selected pod's log and follows it live (where the cluster streams logs). */
+    private void showHeader(AppStatus s) {
+        state.setText(getTranslation("apps.state." + s.state().name()));
+        AppCard.badge(state, switch (s.state()) {
+            case RUNNING -> "success";
+            case FAILED, DEGRADED -> "error";
+            case STOPPED -> "contrast";
+            default -> "";
+        });
+        replicaCount.setText(getTranslation("apps.replicas", s.ready(), s.desired()));
+        resilience.setText(getTranslation(AppCard.resilienceKey(s)));
+        AppCard.badge(resilience, s.resilience().green() ? "success" : "");
+        next.setText(nextStep(s));
+    }
+
+    /** The one thing to know or do now, in plain words. */
+    String nextStep(AppStatus s) {
+        if (s.notice() != null) {
+            return Messages.of(this, s.notice());
+        }
+        if (s.outage() != null) {
+            return Messages.of(this, s.outage());
+        }
+        return switch (s.state()) {
+            case STOPPED -> getTranslation("app.next.stopped");
+            case FAILED -> getTranslation("app.next.failed");
+            case DEPLOYING -> getTranslation("app.next.deploying", s.ready(), s.desired());
+            default -> s.resilience().missing().isEmpty() ? getTranslation("app.next.all-good")
+                    : getTranslation(s.resilience().missing().getFirst().key(),
+                    s.resilience().missing().getFirst().args().toArray());
+        };
+    }
+
+    /** Shows the selected replica's log and, unless paused, follows it live (where the cluster streams logs). */
     private void showLog() {
         stopFollowing();
         if (logPod.getValue() == null) {
@@ -212,7 +327,7 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
             return;
         }
         UI ui = UI.getCurrent();
-        if (ui == null || following.get() != null) {
+        if (ui == null || !follow.getValue() || following.get() != null) {
             return;
         }
         try {
@@ -228,7 +343,7 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
                         more = pending.toString();
                         pending.setLength(0);
                     }
-                    if (!more.isEmpty() && pod.equals(logPod.getValue())) {
+                    if (!more.isEmpty() && pod.equals(logPod.getValue()) && follow.getValue()) {
                         String text = log.getText();
                         log.setText(text.contains(more) ? text : tail(text + more));
                     }
@@ -256,10 +371,10 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
         }
     }
 
-    void rollBack(Release release) {
+    void rollBack(ReleaseView release) {
         try {
-            apps.rollBackTo(appId, release.id());
-            Messages.success(getTranslation("app.detail.rolled-back", String.valueOf(release.number())));
+            apps.rollBackTo(appId, release.release().id());
+            Messages.success(getTranslation("app.detail.rolled-back", String.valueOf(release.release().number())));
             refresh();
         } catch (UserError refused) {
             Messages.error(this, refused);
@@ -269,6 +384,24 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
     void scale() {
         try {
             apps.scale(appId, replicas.getValue() == null ? 0 : replicas.getValue());
+            refresh();
+        } catch (UserError refused) {
+            Messages.error(this, refused);
+        }
+    }
+
+    void restart() {
+        try {
+            configs.restart(appId);
+            Messages.success(getTranslation("app.config.restarting"));
+        } catch (UserError refused) {
+            Messages.error(this, refused);
+        }
+    }
+
+    void toggleStopped() {
+        try {
+            apps.setStopped(appId, !apps.get(appId).stopped());
             refresh();
         } catch (UserError refused) {
             Messages.error(this, refused);
@@ -288,7 +421,7 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
         return String.format(java.util.Locale.ROOT, "%.1f s", Duration.between(from, to).toMillis() / 1000.0);
     }
 
-    private String age(Instant started) {
+    private String age(@Nullable Instant started) {
         if (started == null) {
             return "";
         }

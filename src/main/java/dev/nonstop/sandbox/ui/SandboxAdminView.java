@@ -24,6 +24,8 @@ import jakarta.annotation.security.RolesAllowed;
 public class SandboxAdminView extends VerticalLayout implements HasDynamicTitle {
 
     private final SandboxService sandbox;
+    private final java.util.concurrent.atomic.AtomicBoolean redrawQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private Runnable unsubscribe = () -> { };
     final Grid<SandboxNode> nodes = new Grid<>();
     final TextField podNamespace = new TextField();
     final TextField podName = new TextField();
@@ -108,6 +110,28 @@ public class SandboxAdminView extends VerticalLayout implements HasDynamicTitle 
 
     void refresh() {
         nodes.setItems(sandbox.nodes());
+    }
+
+    /** A failed or recovered node shows at once, without a reload (one redraw per burst of changes). */
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent attach) {
+        if (!sandbox.isRunning()) {
+            return;
+        }
+        com.vaadin.flow.component.UI ui = attach.getUI();
+        unsubscribe = sandbox.subscribeNodes(() -> {
+            if (redrawQueued.compareAndSet(false, true)) {
+                ui.access(() -> {
+                    redrawQueued.set(false);
+                    refresh();
+                });
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent detach) {
+        unsubscribe.run();
     }
 
     @Override

@@ -83,19 +83,36 @@ class AppsViewTest extends UiTest {
         assertThat(detail.drills.getGenericDataView().getItems().count()).isEqualTo(1);
         assertThat(detail.events.getGenericDataView().getItems().map(e -> ((dev.nonstop.app.ClusterEvent) e)
                 .reason())).contains("ScalingReplicaSet");
+        // events read as sentences; Kubernetes' own words stay as the detail
+        assertThat(detail.events.getGenericDataView().getItems().map(e -> dev.nonstop.uikit.Messages.of(detail,
+                ((dev.nonstop.app.ClusterEvent) e).sentence()))).anyMatch(t -> t.matches(
+                "Replica \\S+ was placed on server sandbox-node-\\d in zone sandbox-zone-\\w\\."));
+        // the header says what is going on and what to do, in plain words
+        await("all good in the header", () -> {
+            detail.refresh();
+            return detail.next.getText().startsWith("All good");
+        });
+        assertThat(detail.releases.getGenericDataView().getItems().map(r -> ((dev.nonstop.app.ReleaseView) r).live()))
+                .containsExactly(true);
         String pod = ((dev.nonstop.app.PodInfo) detail.pods.getGenericDataView().getItems().findFirst()
                 .orElseThrow()).name();
         detail.logPod.setValue(pod);
         assertThat(detail.log.getText()).isNotBlank();
 
+        detail.tabs.setSelectedIndex(2);
         AppConfigForm form = $(AppConfigForm.class).first();
         assertThat(form.port.getValue()).isEqualTo(8080); // as detected in the source, and correctable here
         test(form.healthPath).setValue("/ready");
-        test(form.env).setValue("GREETING=hello\n");
-        test(form.secrets).setValue("API_KEY=top-secret\n");
+        var greeting = form.env.addRow("GREETING", "hello", false, false);
+        var apiKey = form.env.addRow("API_KEY", null, true, false);
+        apiKey.secretValue.setValue("top-secret");
+        assertThat(greeting.value.isVisible()).isTrue();
+        assertThat(apiKey.value.isVisible()).isFalse();
         test(form.save).click();
-        assertThat(form.secrets.getValue()).isEmpty();
-        assertThat(form.secretNames.getText()).contains("API_KEY").doesNotContain("top-secret");
+        // saved: the secret is a row with its name, its value nowhere on the page
+        assertThat(form.env.rows()).extracting(r -> r.name.getValue()).containsExactly("GREETING", "API_KEY");
+        assertThat(form.env.rows()).allSatisfy(r -> assertThat(r.secretValue.getValue()).isEmpty());
+        assertThat(form.env.rows()).noneMatch(r -> "top-secret".equals(r.value.getValue()));
         assertThat(form.healthPath.getValue()).isEqualTo("/ready");
         assertThat(configs.config(appId).env()).containsEntry("GREETING", "hello");
         assertThat(configs.config(appId).secretNames()).containsExactly("API_KEY");
