@@ -71,6 +71,15 @@ public record TierLimits(
         }
     }
 
+    /**
+     * What the tier guarantees, said the same way everywhere (the apps page, Settings, the new-app
+     * page): replicas on different servers, and different zones only where zones are promised.
+     */
+    public dev.nonstop.common.Message promise() {
+        return dev.nonstop.common.Message.of(zonesPromised ? "tier.promise.zones" : "tier.promise.servers",
+                minReplicas);
+    }
+
     /** Pods the tier must fit: every app at its most replicas, plus one surge pod each during a rollout. */
     public int podsNeeded() {
         return maxApps * (maxReplicas + 1);

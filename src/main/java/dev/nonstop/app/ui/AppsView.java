@@ -44,6 +44,7 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
     private final AppService apps;
     private final BuildService builds;
     private final dev.nonstop.app.FailoverService failovers;
+    private final dev.nonstop.tenant.TenantService tenants;
     final Div cards = new Div();
     final VerticalLayout ready = new VerticalLayout();
     private final Map<Long, AppCard> cardsById = new LinkedHashMap<>();
@@ -51,7 +52,9 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
     private final Map<Long, AppStatus> latest = new ConcurrentHashMap<>();
     private Runnable unsubscribe = () -> { };
 
-    AppsView(AppService apps, BuildService builds, dev.nonstop.app.FailoverService failovers) {
+    AppsView(AppService apps, BuildService builds, dev.nonstop.app.FailoverService failovers,
+             dev.nonstop.tenant.TenantService tenants) {
+        this.tenants = tenants;
         this.apps = apps;
         this.builds = builds;
         this.failovers = failovers;
@@ -99,7 +102,8 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
                     e -> getUI().ifPresent(ui -> ui.navigate(NewAppView.class)));
             first.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
             first.setId("deploy-first-app");
-            add(new EmptyState(getTranslation("apps.empty.title"), getTranslation("apps.empty.text"), first));
+            add(new EmptyState(getTranslation("apps.empty.title"), getTranslation("apps.empty.text") + " "
+                    + dev.nonstop.uikit.Messages.of(this, tenants.current().tier().limits().promise()), first));
             return;
         }
         if (ready.getComponentCount() > 0) {

@@ -51,7 +51,8 @@ public class NewAppView extends VerticalLayout implements HasDynamicTitle, AppCa
     private Runnable unsubscribeBuilds = () -> { };
     private Runnable unsubscribeCards = () -> { };
 
-    NewAppView(AppService apps, BuildService builds, FailoverService failovers) {
+    NewAppView(AppService apps, BuildService builds, FailoverService failovers,
+               dev.nonstop.tenant.TenantService tenants) {
         this.apps = apps;
         this.builds = builds;
         this.failovers = failovers;
@@ -60,7 +61,9 @@ public class NewAppView extends VerticalLayout implements HasDynamicTitle, AppCa
         progress.setWidthFull();
         progress.setVisible(false);
         stage.setId("new-app-stage");
-        add(new H2(getTranslation("apps.new.title")), new Paragraph(getTranslation("apps.new.intro")), form,
+        Paragraph promise = new Paragraph(Messages.of(this, tenants.current().tier().limits().promise()));
+        promise.setId("new-app-promise");
+        add(new H2(getTranslation("apps.new.title")), new Paragraph(getTranslation("apps.new.intro")), promise, form,
                 progress);
     }
 

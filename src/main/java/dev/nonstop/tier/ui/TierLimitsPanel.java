@@ -9,6 +9,10 @@ public class TierLimitsPanel extends Div {
 
     public TierLimitsPanel(TierLimits limits) {
         addClassNames("nonstop-limits");
+        com.vaadin.flow.component.html.Paragraph promise = new com.vaadin.flow.component.html.Paragraph(
+                dev.nonstop.uikit.Messages.of(this, limits.promise()));
+        promise.setId("tier-promise");
+        add(promise);
         row("tier.field.maxApps", limits.maxApps());
         row("tier.field.replicas", limits.minReplicas() + "–" + limits.maxReplicas());
         row("tier.field.largestSize", limits.largestSize().name());
