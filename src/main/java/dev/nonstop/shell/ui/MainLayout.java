@@ -47,8 +47,13 @@ public class MainLayout extends AppLayout {
         Span who = new Span(user.displayName() + " · " + tenant.name() + " (" + getTranslation("tier.name." + tenant.tier().code()) + ")");
         who.setId("current-tenant");
         who.addClassNames("nonstop-who");
-        Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(),
-                e -> authentication.logout());
+        Button logout = new Button(VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
+        // the label gives way to the icon on a phone, so sign-out always fits in the header
+        Span logoutLabel = new Span(getTranslation("nav.logout"));
+        logoutLabel.addClassNames("nonstop-logout-label");
+        logout.getElement().appendChild(logoutLabel.getElement());
+        logout.setAriaLabel(getTranslation("nav.logout"));
+        logout.setTooltipText(getTranslation("nav.logout"));
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.setId("logout");
 
