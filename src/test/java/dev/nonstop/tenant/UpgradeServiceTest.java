@@ -112,4 +112,17 @@ class UpgradeServiceTest {
         fixtures.signInAs(Fixtures.ADMIN);
         assertThat(tenants.byId(tenant.tenantId()).tier().code()).isEqualTo(TierCode.PAID);
     }
+
+    @Test
+    void an_admins_tier_change_settles_a_pending_request_so_none_waits_for_nothing() {
+        SignUpResult asked = fixtures.newTenant();
+        fixtures.signInAs(asked.email().value());
+        upgrades.request("for the launch");
+        fixtures.signOut();
+        fixtures.signInAs(Fixtures.ADMIN);
+        tenants.changeTier(asked.tenantId(), dev.nonstop.tier.TierCode.PAID);
+        assertThat(upgrades.pending()).noneMatch(r -> r.tenant().equals(asked.slug().value()));
+        assertThat(upgrades.latestOf(asked.tenantId())).get().extracting(UpgradeRequest::state)
+                .isEqualTo(UpgradeState.APPROVED);
+    }
 }

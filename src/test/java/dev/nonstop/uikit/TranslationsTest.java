@@ -52,6 +52,25 @@ class TranslationsTest {
         assertThat(missing).isEmpty();
     }
 
+    /** The audit trail shows every action the code records in words (AuditView), in both languages. */
+    @Test
+    void every_audited_action_has_words() throws IOException {
+        Set<String> known = load("translations_en.properties").stringPropertyNames();
+        Pattern action = Pattern.compile("(?:record|recordAs)\\([^;]*?\"([a-z][a-z-]*\\.[a-z.-]+)\"");
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = action.matcher(Files.readString(file));
+                while (m.find()) {
+                    if (!known.contains("audit.action." + m.group(1))) {
+                        missing.add(m.group(1) + " (" + file.getFileName() + ")");
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
     /** MessageFormat reads a lone apostrophe as a quote and would print "{0}" instead of the value. */
     @Test
     void texts_with_arguments_render_their_arguments() throws IOException {

@@ -53,8 +53,17 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(AuditEvent::actor).setHeader(getTranslation("audit.actor")).setAutoWidth(true);
         grid.addColumn(e -> e.tenantSlug() == null ? "—" : e.tenantSlug()).setHeader(getTranslation("audit.tenant"))
                 .setAutoWidth(true);
-        grid.addColumn(AuditEvent::action).setHeader(getTranslation("audit.action")).setAutoWidth(true);
-        grid.addColumn(AuditEvent::detail).setHeader(getTranslation("audit.detail")).setFlexGrow(1);
+        grid.addColumn(e -> action(e.action())).setHeader(getTranslation("audit.action")).setAutoWidth(true)
+                .setTooltipGenerator(AuditEvent::action);
+        grid.addColumn(AuditEvent::detail).setHeader(getTranslation("audit.detail")).setFlexGrow(1)
+                .setTooltipGenerator(AuditEvent::detail);
+        // the whole detail under its row, for entries longer than the column
+        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(e -> {
+            com.vaadin.flow.component.html.Paragraph full = new com.vaadin.flow.component.html.Paragraph(
+                    e.action() + " · " + e.detail());
+            full.addClassNames("nonstop-audit-detail");
+            return full;
+        }));
         HorizontalLayout filters = new HorizontalLayout(actor, tenant, action, from, to);
         filters.setWrap(true);
         add(filters, grid);
@@ -69,6 +78,13 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
     private static java.time.Instant start(LocalDate day) {
         return day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** The action in words ("App deployed"), or its code when it has no words yet. */
+    String action(String code) {
+        String key = "audit.action." + code;
+        String text = getTranslation(key);
+        return text == null || text.isBlank() || text.contains(key) ? code : text;
     }
 
     @Override

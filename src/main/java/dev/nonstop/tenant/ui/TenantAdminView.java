@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
- * Admins see every tenant (tier, members, live quota usage, created), sort by usage, move tenants
- * between tiers (a downgrade that running apps would exceed shows the numbers first) and delete them.
+ * Admins see every tenant (tier, members, live quota usage, created), search and sort them, move a
+ * tenant to another tier through an explicit dialog (a downgrade that running apps would exceed shows
+ * the numbers first) and delete them.
  */
 @Route("admin/tenants")
 @RolesAllowed("ADMIN")
@@ -37,6 +38,9 @@ public class TenantAdminView extends VerticalLayout implements HasDynamicTitle {
             .withZone(ZoneOffset.UTC);
     private final TenantService tenants;
     final Grid<TenantSummary> grid = new Grid<>();
+    final com.vaadin.flow.component.textfield.TextField search = new com.vaadin.flow.component.textfield.TextField();
+    final com.vaadin.flow.component.html.Span count = new com.vaadin.flow.component.html.Span();
+    private java.util.List<TenantSummary> all = java.util.List.of();
     final Grid.Column<TenantSummary> usageColumn;
     private Runnable unsubscribe = () -> { };
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
@@ -44,17 +48,32 @@ public class TenantAdminView extends VerticalLayout implements HasDynamicTitle {
     TenantAdminView(TenantService tenants) {
         this.tenants = tenants;
         grid.setId("tenants");
-        grid.addColumn(t -> t.slug().value()).setHeader(getTranslation("field.slug")).setSortable(true);
-        grid.addColumn(TenantSummary::name).setHeader(getTranslation("field.company-name")).setSortable(true);
-        grid.addComponentColumn(this::tierSelect).setHeader(getTranslation("admin.tenants.tier"));
+        grid.addColumn(t -> t.slug().value()).setHeader(getTranslation("field.slug")).setSortable(true)
+                .setAutoWidth(true).setComparator(t -> t.slug().value());
+        grid.addColumn(TenantSummary::name).setHeader(getTranslation("field.company-name")).setSortable(true)
+                .setAutoWidth(true).setFlexGrow(2).setTooltipGenerator(TenantSummary::name)
+                .setComparator(TenantSummary::name);
+        grid.addColumn(t -> getTranslation("tier.name." + t.tier().name())).setHeader(getTranslation(
+                "admin.tenants.tier")).setSortable(true).setComparator(t -> t.tier().name());
         grid.addColumn(TenantSummary::members).setHeader(getTranslation("admin.tenants.members")).setSortable(true);
         usageColumn = grid.addColumn(t -> t.peakUsage() + "%").setHeader(getTranslation("admin.tenants.usage"))
                 .setComparator(Comparator.comparingInt(TenantSummary::peakUsage)).setSortable(true)
                 .setTooltipGenerator(this::usageDetail);
         grid.addColumn(t -> CREATED.format(t.createdAt())).setHeader(getTranslation("admin.tenants.created"))
                 .setSortable(true);
-        grid.addComponentColumn(this::deleteButton);
-        add(grid);
+        grid.addComponentColumn(this::actions);
+        search.setPlaceholder(getTranslation("admin.tenants.search"));
+        search.setId("tenants-search");
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        search.setPrefixComponent(com.vaadin.flow.component.icon.VaadinIcon.SEARCH.create());
+        search.addValueChangeListener(e -> filter());
+        count.setId("tenants-count");
+        com.vaadin.flow.component.orderedlayout.HorizontalLayout tools =
+                new com.vaadin.flow.component.orderedlayout.HorizontalLayout(search, count);
+        tools.setAlignItems(Alignment.BASELINE);
+        tools.setWrap(true);
+        add(new com.vaadin.flow.component.html.H2(getTranslation("admin.tenants.title")), tools, grid);
         setSizeFull();
         refresh();
     }
@@ -64,23 +83,37 @@ public class TenantAdminView extends VerticalLayout implements HasDynamicTitle {
                 + getTranslation("usage.value", u.used(), u.hard(), u.percent())).collect(Collectors.joining("\n"));
     }
 
-    private Select<TierCode> tierSelect(TenantSummary tenant) {
-        Select<TierCode> select = new Select<>();
-        select.setItems(TierCode.values());
-        select.setValue(tenant.tier());
-        select.setId("tier-of-" + tenant.slug().value());
-        select.addValueChangeListener(e -> {
-            if (!e.isFromClient() || e.getValue() == null || e.getValue() == e.getOldValue()) {
-                return;
+    private com.vaadin.flow.component.orderedlayout.HorizontalLayout actions(TenantSummary tenant) {
+        Button change = new Button(getTranslation("admin.tenants.change-tier"), e -> tierDialog(tenant).open());
+        change.setId("tier-of-" + tenant.slug().value());
+        change.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return new com.vaadin.flow.component.orderedlayout.HorizontalLayout(change, deleteButton(tenant));
+    }
+
+    /** The tier is changed on purpose: pick the new one, then confirm; never one misclick away. */
+    com.vaadin.flow.component.dialog.Dialog tierDialog(TenantSummary tenant) {
+        var dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setHeaderTitle(getTranslation("admin.tenants.change-tier.title", tenant.slug().value()));
+        Select<TierCode> target = new Select<>();
+        target.setLabel(getTranslation("admin.tenants.change-tier.to"));
+        target.setItems(TierCode.values());
+        target.setItemLabelGenerator(t -> getTranslation("tier.name." + t.name()));
+        target.setValue(tenant.tier());
+        target.setId("tier-target");
+        Button confirm = new Button(getTranslation("common.confirm"), e -> {
+            if (target.getValue() != null && target.getValue() != tenant.tier()) {
+                dialog.close();
+                changeTier(tenant, target.getValue());
             }
-            ConfirmDialog confirm = new ConfirmDialog(getTranslation("admin.tenants.confirm.title"),
-                    getTranslation("admin.tenants.confirm.text", tenant.slug().value(), e.getOldValue().name(),
-                            e.getValue().name()),
-                    getTranslation("common.confirm"), ok -> changeTier(tenant, e.getValue()),
-                    getTranslation("common.cancel"), cancel -> select.setValue(e.getOldValue()));
-            confirm.open();
         });
-        return select;
+        confirm.setId("tier-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new com.vaadin.flow.component.html.Paragraph(getTranslation("admin.tenants.confirm.text",
+                tenant.slug().value(), getTranslation("tier.name." + tenant.tier().name()), "…")), target);
+        target.addValueChangeListener(e -> confirm.setEnabled(e.getValue() != null && e.getValue() != tenant.tier()));
+        confirm.setEnabled(false);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), confirm);
+        return dialog;
     }
 
     private Button deleteButton(TenantSummary tenant) {
@@ -123,7 +156,16 @@ public class TenantAdminView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void refresh() {
-        grid.setItems(tenants.all());
+        all = tenants.all();
+        filter();
+    }
+
+    private void filter() {
+        String term = search.getValue() == null ? "" : search.getValue().strip().toLowerCase(java.util.Locale.ROOT);
+        var shown = all.stream().filter(t -> term.isEmpty() || t.slug().value().contains(term)
+                || t.name().toLowerCase(java.util.Locale.ROOT).contains(term)).toList();
+        grid.setItems(shown);
+        count.setText(getTranslation("admin.tenants.count", shown.size(), all.size()));
     }
 
     @Override

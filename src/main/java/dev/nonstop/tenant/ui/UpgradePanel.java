@@ -59,7 +59,8 @@ public class UpgradePanel extends VerticalLayout {
         state.setText(switch (r.state()) {
             case PENDING -> getTranslation("upgrade.state.pending", r.requestedBy());
             case APPROVED -> getTranslation("upgrade.state.approved", String.valueOf(r.decidedBy()));
-            case DENIED -> getTranslation("upgrade.state.denied", String.valueOf(r.reason()));
+            case DENIED -> getTranslation("upgrade.state.denied", r.reason() != null && r.reason().startsWith("upgrade.")
+                    ? getTranslation(r.reason()) : String.valueOf(r.reason()));
         });
         request.setEnabled(r.state() != UpgradeState.PENDING && free);
     }

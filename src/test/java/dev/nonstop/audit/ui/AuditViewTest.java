@@ -27,7 +27,13 @@ class AuditViewTest extends UiTest {
             assertThat(e.action()).isEqualTo("tenant.signed-up");
             assertThat(e.actor()).isEqualTo(tenant.email().value());
         });
+        // the action reads as words, in the reader's language; the code stays at hand
+        assertThat(view.action("tenant.signed-up")).isEqualTo("Signed up");
+        assertThat(view.action("some.future-action")).isEqualTo("some.future-action");
         test($(TextField.class).withLabel("What").single()).setValue("tier");
         assertThat(view.grid.getGenericDataView().getItems().toList()).isEmpty();
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.KOREAN);
+        AuditView korean = navigate(AuditView.class);
+        assertThat(korean.action("app.deployed")).isEqualTo("앱 배포");
     }
 }

@@ -36,12 +36,29 @@ class AdminViewsTest extends UiTest {
     }
 
     @Test
-    void changing_a_tier_from_the_tenant_list_takes_effect() {
+    void the_list_searches_by_url_name_or_company_and_says_how_many_it_shows() {
+        TenantAdminView view = navigate(TenantAdminView.class);
+        test(view.search).setValue("Fixture Op");
+        assertThat(AdminViewsTest.<TenantSummary>rows(view.grid)).extracting(t -> t.slug().value())
+                .containsExactly("fixture-ops");
+        assertThat(view.count.getText()).startsWith("1 of ");
+        test(view.search).setValue("");
+        assertThat(AdminViewsTest.<TenantSummary>rows(view.grid)).hasSizeGreaterThan(2);
+    }
+
+    @Test
+    void changing_a_tier_takes_an_explicit_choice_and_a_confirmation() {
         var tenant = fixtures.newTenant();
         TenantAdminView view = navigate(TenantAdminView.class);
         TenantSummary row = AdminViewsTest.<TenantSummary>rows(view.grid).stream()
                 .filter(t -> t.id() == tenant.tenantId()).findFirst().orElseThrow();
-        view.changeTier(row, TierCode.PAID);
+        var dialog = view.tierDialog(row);
+        dialog.open();
+        com.vaadin.flow.component.button.Button confirm = $(com.vaadin.flow.component.button.Button.class)
+                .id("tier-confirm");
+        assertThat(confirm.isEnabled()).as("nothing to confirm until another tier is chosen").isFalse();
+        test($(com.vaadin.flow.component.select.Select.class).id("tier-target")).selectItem("Paid");
+        test(confirm).click();
         assertThat(tenants.byId(tenant.tenantId()).tier().code()).isEqualTo(TierCode.PAID);
         assertThat(AdminViewsTest.<TenantSummary>rows(view.grid)).filteredOn(t -> t.id() == tenant.tenantId())
                 .singleElement().satisfies(t -> assertThat(t.tier()).isEqualTo(TierCode.PAID));
