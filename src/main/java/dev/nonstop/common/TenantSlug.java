@@ -36,7 +36,8 @@ public record TenantSlug(String value) {
      * hyphen. Returns an empty string when nothing usable is left (for example a name in Hangul).
      */
     public static String suggest(String companyName) {
-        String ascii = Normalizer.normalize(companyName, Normalizer.Form.NFKD)
+        // Hangul is romanized first, so a Korean company name still suggests a URL name
+        String ascii = Normalizer.normalize(Romanizer.romanize(companyName), Normalizer.Form.NFKD)
                 .replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9]+", "-")

@@ -18,8 +18,14 @@ class TenantSlugTest {
     }
 
     @Test
+    void a_korean_name_suggests_its_romanized_form_instead_of_nothing() {
+        assertThat(TenantSlug.suggest("카카오")).isEqualTo("kakao");
+        assertThat(TenantSlug.suggest("민지 베이커리")).isEqualTo("minji-beikeori");
+        assertThat(TenantSlug.suggest("한빛 Coffee 2호점")).isEqualTo("hanbit-coffee-2hojeom");
+    }
+
+    @Test
     void names_that_give_no_usable_slug_ask_the_user_for_one() {
-        assertThat(TenantSlug.suggest("카카오")).isEmpty();
         assertThat(TenantSlug.suggest("ab")).isEmpty();
         assertThat(TenantSlug.suggest("Kube System")).isEmpty();
     }

@@ -123,6 +123,7 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
         pods.addColumn(PodInfo::restarts).setHeader(getTranslation("app.detail.restarts"));
         pods.addColumn(p -> age(p.startedAt())).setHeader(getTranslation("app.detail.age"));
         pods.setAllRowsVisible(true);
+        pods.setEmptyStateText(getTranslation("app.detail.empty.pods"));
         events.setId("app-events");
         events.addColumn(e -> e.at() == null ? "" : WHEN.format(e.at())).setHeader(getTranslation("app.detail.when"))
                 .setAutoWidth(true).setFlexGrow(0);
@@ -131,6 +132,7 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
         events.addColumn(e -> e.reason() + ": " + e.message()).setHeader(getTranslation("app.detail.detail"))
                 .setFlexGrow(2);
         events.setAllRowsVisible(true);
+        events.setEmptyStateText(getTranslation("app.detail.empty.events"));
         releases.setId("app-releases");
         releases.addColumn(r -> r.release().number()).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         releases.addColumn(r -> r.live() ? getTranslation("app.release.live") : getTranslation("app.release.status."
@@ -147,6 +149,7 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
             return back;
         });
         releases.setAllRowsVisible(true);
+        releases.setEmptyStateText(getTranslation("app.detail.empty.releases"));
         drills.setId("app-drills");
         drills.addColumn(d -> WHEN.format(d.startedAt())).setHeader(getTranslation("app.detail.when"));
         drills.addColumn(d -> d.zoneLost() ? getTranslation("app.detail.drill.zone", d.node())
@@ -158,6 +161,7 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
                 .setHeader(getTranslation("app.detail.drill.recovered"));
         drills.addColumn(d -> d.minReady() + " / " + d.desired()).setHeader(getTranslation("app.detail.drill.fewest"));
         drills.setAllRowsVisible(true);
+        drills.setEmptyStateText(getTranslation("app.detail.empty.drills"));
     }
 
     private VerticalLayout overview() {

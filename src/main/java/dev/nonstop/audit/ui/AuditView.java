@@ -49,6 +49,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         to.addValueChangeListener(e -> refresh());
 
         grid.setId("audit-events");
+        grid.setEmptyStateText(getTranslation("audit.empty"));
         grid.addColumn(e -> WHEN.format(e.occurredAt())).setHeader(getTranslation("audit.when")).setAutoWidth(true);
         grid.addColumn(AuditEvent::actor).setHeader(getTranslation("audit.actor")).setAutoWidth(true);
         grid.addColumn(e -> e.tenantSlug() == null ? "—" : e.tenantSlug()).setHeader(getTranslation("audit.tenant"))

@@ -66,6 +66,7 @@ public class BuildsView extends VerticalLayout implements HasDynamicTitle {
             return new com.vaadin.flow.component.orderedlayout.HorizontalLayout(hook, remove);
         });
         sources.setAllRowsVisible(true);
+        sources.setEmptyStateText(getTranslation("builds.empty.sources"));
         cards.setId("build-cards");
         add(newApp, new H2(getTranslation("builds.token.title")),
                 new TokenPanel(builds, caller.require().isOwner()), new H2(getTranslation("builds.sources")), sources,
@@ -139,6 +140,12 @@ public class BuildsView extends VerticalLayout implements HasDynamicTitle {
             BuildCard card = new BuildCard(builds, build);
             cardsById.put(build.id(), card);
             cards.add(card);
+        }
+        if (cardsById.isEmpty()) {
+            com.vaadin.flow.component.html.Paragraph none = new com.vaadin.flow.component.html.Paragraph(
+                    getTranslation("builds.empty.builds"));
+            none.setId("builds-none");
+            cards.add(none);
         }
     }
 

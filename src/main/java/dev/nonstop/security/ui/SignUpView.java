@@ -79,6 +79,13 @@ public class SignUpView extends VerticalLayout implements HasDynamicTitle, Befor
         error.setId("signup-error");
         error.addClassNames("nonstop-error");
         error.setVisible(false);
+        // an error about what was typed goes away as soon as the user changes anything
+        java.util.stream.Stream.of(email, password, displayName, companyName, slug)
+                .forEach(field -> field.addValueChangeListener(e -> {
+                    if (e.isFromClient()) {
+                        error.setVisible(false);
+                    }
+                }));
 
         submit.setText(getTranslation("signup.submit"));
         submit.setId("signup-submit");

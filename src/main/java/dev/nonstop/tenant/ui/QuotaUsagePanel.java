@@ -40,7 +40,8 @@ public class QuotaUsagePanel extends Div {
         }
         for (QuotaUsage u : usage) {
             ProgressBar bar = new ProgressBar(0, 1, Math.min(1.0, u.percent() / 100.0));
-            Span value = new Span(getTranslation("usage.value", u.used(), u.hard(), u.percent()));
+            String[] shown = u.shown();
+            Span value = new Span(getTranslation("usage.value", shown[0], shown[1], u.percent()));
             value.setId("usage-" + u.resource());
             Div row = new Div(new Span(getTranslation("quota.resource." + u.resource())), bar, value);
             row.addClassNames("nonstop-usage-row");

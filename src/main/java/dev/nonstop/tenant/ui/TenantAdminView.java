@@ -132,7 +132,7 @@ public class TenantAdminView extends VerticalLayout implements HasDynamicTitle {
     void changeTier(TenantSummary tenant, TierCode target) {
         try {
             tenants.changeTier(tenant.id(), target);
-            Messages.success(getTranslation("admin.tenants.changed", tenant.slug().value(), target.name()));
+            Messages.success(getTranslation("admin.tenants.changed", tenant.slug().value(), getTranslation("tier.name." + target.name())));
         } catch (DowngradeRefused refused) {
             downgradeDialog(tenant, target, refused).open();
         } catch (UserError refused) {
@@ -143,11 +143,11 @@ public class TenantAdminView extends VerticalLayout implements HasDynamicTitle {
 
     ConfirmDialog downgradeDialog(TenantSummary tenant, TierCode target, DowngradeRefused refused) {
         return new DowngradeDialog("downgrade-dialog", getTranslation("downgrade.title", tenant.slug().value(),
-                target.name()), refused, () -> {
+                getTranslation("tier.name." + target.name())), refused, () -> {
                     try {
                         tenants.changeTier(tenant.id(), target, true);
                         Messages.success(getTranslation("admin.tenants.changed", tenant.slug().value(),
-                                target.name()));
+                                getTranslation("tier.name." + target.name())));
                     } catch (UserError again) {
                         Messages.error(this, again);
                     }

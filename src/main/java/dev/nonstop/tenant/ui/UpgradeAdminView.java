@@ -38,6 +38,7 @@ public class UpgradeAdminView extends VerticalLayout implements HasDynamicTitle 
         grid.addColumn(UpgradeRequest::note).setHeader(getTranslation("field.note"));
         grid.addComponentColumn(this::actions);
         grid.setAllRowsVisible(true);
+        grid.setEmptyStateText(getTranslation("upgrade.empty"));
         add(new H2(getTranslation("upgrade.pending.title")), grid);
         refresh();
     }

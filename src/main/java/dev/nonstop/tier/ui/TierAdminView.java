@@ -76,11 +76,11 @@ public class TierAdminView extends VerticalLayout implements HasDynamicTitle {
             zonesPromised.setLabel(getTranslation("tier.field.zonesPromised"));
             zonesPromised.setValue(l.zonesPromised());
             form.add(zonesPromised);
-            save.setText(getTranslation("tier.save", tier.code().name()));
+            save.setText(getTranslation("tier.save", getTranslation("tier.name." + tier.code().name())));
             save.setId("save-" + tier.code());
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             save.addClickListener(e -> confirmAndSave());
-            add(new H2(tier.code().name()), form, save);
+            add(new H2(getTranslation("tier.name." + tier.code().name())), form, save);
         }
 
         private void number(FormLayout form, String field, int value) {
@@ -105,8 +105,8 @@ public class TierAdminView extends VerticalLayout implements HasDynamicTitle {
                 save(false);
                 return;
             }
-            ConfirmDialog confirm = new ConfirmDialog(getTranslation("tier.confirm.title", tier.code().name()),
-                    getTranslation("tier.confirm.text", affected, tier.code().name()), getTranslation("common.confirm"),
+            ConfirmDialog confirm = new ConfirmDialog(getTranslation("tier.confirm.title", getTranslation("tier.name." + tier.code().name())),
+                    getTranslation("tier.confirm.text", affected, getTranslation("tier.name." + tier.code().name())), getTranslation("common.confirm"),
                     ok -> save(false), getTranslation("common.cancel"), cancel -> { });
             confirm.setId("tier-confirm");
             confirm.open();
@@ -127,7 +127,7 @@ public class TierAdminView extends VerticalLayout implements HasDynamicTitle {
             TierLimits limits = limits();
             try {
                 tiers.updateLimits(tier.code(), limits, tier.version(), scaleDown);
-                Messages.success(getTranslation("tier.saved", tier.code().name()));
+                Messages.success(getTranslation("tier.saved", getTranslation("tier.name." + tier.code().name())));
                 refresh();
             } catch (DowngradeRefused refused) {
                 new DowngradeDialog("tier-downgrade-dialog", getTranslation("tier.downgrade.title"), refused,

@@ -16,9 +16,10 @@ public class TierLimitsPanel extends Div {
         row("tier.field.maxApps", limits.maxApps());
         row("tier.field.replicas", limits.minReplicas() + "–" + limits.maxReplicas());
         row("tier.field.largestSize", limits.largestSize().name());
-        row("tier.field.quotaCpu", limits.quotaCpuRequestsMilli() + "m / " + limits.quotaCpuLimitsMilli() + "m");
-        row("tier.field.quotaMemory", limits.quotaMemoryRequestsMib() + " MiB / " + limits.quotaMemoryLimitsMib()
-                + " MiB");
+        row("tier.field.quotaCpu", cores(limits.quotaCpuRequestsMilli()) + " / " + cores(limits.quotaCpuLimitsMilli())
+                + " CPU");
+        row("tier.field.quotaMemory", memory(limits.quotaMemoryRequestsMib()) + " / "
+                + memory(limits.quotaMemoryLimitsMib()));
         row("tier.field.quotaPods", limits.quotaPods());
         row("tier.field.quotaServices", limits.quotaServices());
         row("tier.field.quotaPersistentVolumeClaims", limits.quotaPersistentVolumeClaims());
@@ -28,6 +29,17 @@ public class TierLimitsPanel extends Div {
         row("tier.field.inspectionsPerHour", limits.inspectionsPerHour());
         row("tier.field.assistantMessagesPerHour", limits.assistantMessagesPerHour());
         row("tier.field.zonesPromised", getTranslation(limits.zonesPromised() ? "common.yes" : "common.no"));
+    }
+
+    /** 1500 milli-cores → "1.5". */
+    static String cores(int milli) {
+        return java.math.BigDecimal.valueOf(milli).movePointLeft(3).stripTrailingZeros().toPlainString();
+    }
+
+    /** MiB as people read them: "512 MiB", "2 GiB", "18 GiB". */
+    static String memory(int mib) {
+        return mib < 1024 ? mib + " MiB" : java.math.BigDecimal.valueOf(mib).divide(java.math.BigDecimal.valueOf(1024),
+                1, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + " GiB";
     }
 
     private void row(String key, Object value) {

@@ -64,7 +64,7 @@ class TenantPagesTest extends UiTest {
         applier.apply(Workloads.restrictedApp("t-fixture-co", "live", 2));
         try {
             awaitText("usage-pods", "2 of ");
-            assertThat($(Span.class).id("usage-requests.cpu").getText()).startsWith("200m of ");
+            assertThat($(Span.class).id("usage-requests.cpu").getText()).startsWith("0.2 of 1 CPU");
         } finally {
             cluster.apps().deployments().inNamespace("t-fixture-co").withName("live").delete();
         }

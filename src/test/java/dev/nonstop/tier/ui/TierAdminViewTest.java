@@ -49,7 +49,7 @@ class TierAdminViewTest extends UiTest {
         test($(IntegerField.class).id("FREE-buildsPerDay")).setValue(before.limits().buildsPerDay() + 1);
         test($(Button.class).id("save-FREE")).click();
         ConfirmDialog confirm = $(ConfirmDialog.class).id("tier-confirm");
-        assertThat(test(confirm).getText()).contains(tiers.tenantsOn(TierCode.FREE) + " tenant(s) on FREE");
+        assertThat(test(confirm).getText()).contains(tiers.tenantsOn(TierCode.FREE) + " tenants are on the Free plan");
         assertThat(tiers.byCode(TierCode.FREE).version()).isEqualTo(before.version());
         test(confirm).confirm();
         var saved = tiers.byCode(TierCode.FREE);
