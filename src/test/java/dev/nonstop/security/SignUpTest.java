@@ -62,7 +62,7 @@ class SignUpTest {
         assertThat(accounts.members(tenant.id())).singleElement()
                 .satisfies(m -> assertThat(m.role()).isEqualTo(Role.OWNER));
         fixtures.signInAs(Fixtures.ADMIN);
-        assertThat(audit.latestOf("minji-bakery", 5)).extracting(e -> e.action()).contains("tenant.signed-up");
+        assertThat(audit.latestOf("minji-bakery-minjibeikeori", 5)).extracting(e -> e.action()).contains("tenant.signed-up");
     }
 
     @Test
