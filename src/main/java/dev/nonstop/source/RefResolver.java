@@ -28,6 +28,8 @@ public final class RefResolver {
 
     private static final int MAX_REDIRECTS = 3;
     private static final int MAX_BRANCHES_SHOWN = 20;
+    /** A repository with tens of thousands of refs still fits; past this, the host is asked no further. */
+    private static final long MAX_ADVERTISEMENT = 16L * 1024 * 1024;
 
     private final SourcePolicy policy;
     private final SourceSettings settings;
@@ -48,36 +50,35 @@ public final class RefResolver {
     }
 
     private ResolvedRef resolve(GitSource source, @Nullable String token, GitConnections connections) {
-        URI repository = reachable(source, token, connections);
-        Map<String, Ref> refs = lsRemote(repository, token, connections);
-        List<String> branches = refs.keySet().stream().filter(r -> r.startsWith(Constants.R_HEADS))
+        RefAdvertisement.Refs refs = reachable(source, token, connections);
+        List<String> branches = refs.refs().keySet().stream().filter(r -> r.startsWith(Constants.R_HEADS))
                 .map(r -> r.substring(Constants.R_HEADS.length())).sorted().toList();
         String wanted = source.ref();
         if (wanted == null) {
-            Ref head = refs.get(Constants.HEAD);
-            if (head == null || head.getObjectId() == null) {
+            String headCommit = refs.refs().get(Constants.HEAD);
+            if (headCommit == null) {
                 throw new SourceRefused("source.repo.empty");
             }
-            String name = head.isSymbolic() ? head.getTarget().getName() : Constants.HEAD;
-            return new ResolvedRef(source, head.getObjectId().name(), name, branches);
+            return new ResolvedRef(source, headCommit, refs.head() == null ? Constants.HEAD : refs.head(), branches);
         }
         if (wanted.matches("[0-9a-f]{40}")) {
             return new ResolvedRef(source, wanted, wanted, branches);
         }
         for (String name : List.of(Constants.R_HEADS + wanted, Constants.R_TAGS + wanted)) {
-            Ref ref = refs.get(name);
-            if (ref != null && ref.getObjectId() != null) {
-                String commit = ref.getPeeledObjectId() != null ? ref.getPeeledObjectId().name()
-                        : ref.getObjectId().name();
-                return new ResolvedRef(source, commit, name, branches);
+            String commit = refs.refs().get(name);
+            if (commit != null) {
+                return new ResolvedRef(source, refs.peeled().getOrDefault(name, commit), name, branches);
             }
         }
         List<String> shown = branches.size() > MAX_BRANCHES_SHOWN ? branches.subList(0, MAX_BRANCHES_SHOWN) : branches;
         throw new SourceRefused("source.ref.missing", wanted, shown.isEmpty() ? "-" : String.join(", ", shown));
     }
 
-    /** Asks the smart-HTTP endpoint, following redirects only after the policy checked them; the final URL. */
-    private URI reachable(GitSource source, @Nullable String token, GitConnections connections) {
+    /**
+     * Asks the smart-HTTP endpoint, following redirects only after the policy checked them, and reads the
+     * refs it advertises (one round trip; JGit's ls-remote only for a server that is not smart).
+     */
+    private RefAdvertisement.Refs reachable(GitSource source, @Nullable String token, GitConnections connections) {
         URI base = source.repository();
         URI probe = URI.create(base + ".git/info/refs?service=git-upload-pack");
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
@@ -88,10 +89,18 @@ public final class RefResolver {
             }
             int status;
             String location;
+            RefAdvertisement.Refs advertised = null;
             try (CloseableHttpResponse response = connections.client().execute(request)) {
                 status = response.getStatusLine().getStatusCode();
                 location = response.getFirstHeader("Location") == null ? null
                         : response.getFirstHeader("Location").getValue();
+                String type = response.getEntity() == null || response.getEntity().getContentType() == null ? ""
+                        : response.getEntity().getContentType().getValue();
+                if (status == 200 && type.startsWith("application/x-git-upload-pack-advertisement")) {
+                    try (var body = response.getEntity().getContent()) {
+                        advertised = RefAdvertisement.parse(body, MAX_ADVERTISEMENT);
+                    }
+                }
                 EntityUtils.consumeQuietly(response.getEntity());
             } catch (PinnedResolver.Refused refused) {
                 throw refused.refusal();
@@ -114,13 +123,34 @@ public final class RefResolver {
             if (status != 200) {
                 throw new SourceRefused("source.repo.unexpected", status);
             }
+            if (advertised != null) {
+                return advertised;
+            }
             String path = probe.toString();
-            return URI.create(path.substring(0, path.indexOf("/info/refs")));
+            return lsRemote(URI.create(path.substring(0, path.indexOf("/info/refs"))), token, connections);
         }
         throw new SourceRefused("source.repo.redirects", MAX_REDIRECTS);
     }
 
-    private Map<String, Ref> lsRemote(URI repository, @Nullable String token, GitConnections connections) {
+    /** A server that answered without a smart advertisement: JGit asks it its own way. */
+    private RefAdvertisement.Refs lsRemote(URI repository, @Nullable String token, GitConnections connections) {
+        Map<String, Ref> found = jgitLsRemote(repository, token, connections);
+        Map<String, String> refs = new java.util.LinkedHashMap<>();
+        Map<String, String> peeled = new java.util.LinkedHashMap<>();
+        found.forEach((name, ref) -> {
+            if (ref.getObjectId() != null) {
+                refs.put(name, ref.getObjectId().name());
+            }
+            if (ref.getPeeledObjectId() != null) {
+                peeled.put(name, ref.getPeeledObjectId().name());
+            }
+        });
+        Ref head = found.get(Constants.HEAD);
+        return new RefAdvertisement.Refs(refs, peeled, head != null && head.isSymbolic()
+                ? head.getTarget().getName() : null);
+    }
+
+    private Map<String, Ref> jgitLsRemote(URI repository, @Nullable String token, GitConnections connections) {
         try {
             var command = Git.lsRemoteRepository().setRemote(repository.toString())
                     .setTransportConfigCallback(connections.forJGit())

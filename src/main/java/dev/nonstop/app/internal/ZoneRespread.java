@@ -46,6 +46,9 @@ class ZoneRespread implements AutoCloseable {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Map<Long, Instant> lastRespread = new ConcurrentHashMap<>();
+    /** How long after a node changed an ended rollout still triggers a look. */
+    static final Duration WATCH_AFTER_NODE_CHANGE = Duration.ofMinutes(15);
+    private volatile long watchingUntil = System.nanoTime();
     private final KeyedWork<String> checks = new KeyedWork<>("zone-respread", 1, key -> check(),
             e -> log.warn("Zone respread check failed: {}", e.toString()));
 
@@ -67,8 +70,12 @@ class ZoneRespread implements AutoCloseable {
 
     @EventListener
     void on(ClusterChange<?> change) {
-        // a node back (Ready, untainted), or an app's rollout that ended: either can make a respread possible
-        if (change.kind() == Node.class || change.kind() == Deployment.class) {
+        // a node that changed can make a respread possible; for a while after, so can a rollout that ended
+        // (an app still rolling out when its zone came back). Otherwise app changes cost nothing here.
+        if (change.kind() == Node.class) {
+            watchingUntil = System.nanoTime() + WATCH_AFTER_NODE_CHANGE.toNanos();
+            checks.submit("zones");
+        } else if (change.kind() == Deployment.class && System.nanoTime() < watchingUntil) {
             checks.submit("zones");
         }
     }

@@ -42,6 +42,8 @@ public class BuildTracker implements AutoCloseable {
     private static final int SETTLE_TRIES = 10;
     private static final long SETTLE_PAUSE_MS = 300;
     private final java.util.Map<Long, Integer> settling = new java.util.concurrent.ConcurrentHashMap<>();
+    private final dev.nonstop.common.KeyedWork<Long> refreshes = new dev.nonstop.common.KeyedWork<>("build-tracker", 2,
+            this::refresh, e -> log.warn("Build not updated from the cluster: {}", e.toString()));
     private final java.util.concurrent.ScheduledExecutorService later = java.util.concurrent.Executors
             .newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "build-settling");
@@ -91,19 +93,9 @@ public class BuildTracker implements AutoCloseable {
         if (id == null || !id.matches("\\d{1,18}")) {
             return;
         }
-        try {
-            refresh(Long.parseLong(id));
-        } catch (RuntimeException e) {
-            log.warn("Build {} not updated from the cluster: {}", id, e.toString());
-        }
-    }
-
-    private void refreshQuietly(long buildId) {
-        try {
-            refresh(buildId);
-        } catch (RuntimeException e) {
-            log.warn("Build {} not updated from the cluster: {}", buildId, e.toString());
-        }
+        // off the informer's thread: a refresh reads logs and writes rows, and an app's pod events (which
+        // every live card waits for) share this thread with the build pods' events
+        refreshes.submit(Long.parseLong(id));
     }
 
     /** A build whose PipelineRun the cluster refused: it ends at once, with the reason. */
@@ -116,8 +108,11 @@ public class BuildTracker implements AutoCloseable {
         }));
     }
 
-    /** Brings one build's row up to what the cluster says (one build at a time: informer threads race). */
-    public synchronized void refresh(long buildId) {
+    /**
+     * Brings one build's row up to what the cluster says. A build is never refreshed twice at once (the
+     * PipelineRun, TaskRun and pod watches all ask for it); events that arrive meanwhile make one more.
+     */
+    public void refresh(long buildId) {
         Optional<PipelineRun> run = runs().get(settings.namespace(), "build-" + buildId);
         if (run.isEmpty()) {
             return;
@@ -130,7 +125,8 @@ public class BuildTracker implements AutoCloseable {
             // would miss the failing step, so look again shortly (for at most a few seconds)
             int tries = settling.merge(buildId, 1, Integer::sum);
             if (tries <= SETTLE_TRIES) {
-                later.schedule(() -> refreshQuietly(buildId), SETTLE_PAUSE_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                later.schedule(() -> refreshes.submit(buildId), SETTLE_PAUSE_MS,
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
                 return;
             }
         }
@@ -184,5 +180,6 @@ public class BuildTracker implements AutoCloseable {
     @Override
     public void close() {
         later.shutdownNow();
+        refreshes.close();
     }
 }
