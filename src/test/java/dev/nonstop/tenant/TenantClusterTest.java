@@ -71,8 +71,13 @@ class TenantClusterTest {
 
     private String provisioned(SignUpResult tenant) {
         String ns = tenant.slug().namespace();
-        within(SECONDS, () -> assertThat(cluster.resourceQuotas().inNamespace(ns).withName("tenant-quota").get())
-                .isNotNull());
+        // the reconciler applies the objects one after the other: wait for the whole set, not the first
+        within(SECONDS, () -> {
+            assertThat(cluster.resourceQuotas().inNamespace(ns).withName("tenant-quota").get()).isNotNull();
+            assertThat(cluster.limitRanges().inNamespace(ns).list().getItems()).isNotEmpty();
+            assertThat(cluster.network().v1().networkPolicies().inNamespace(ns).list().getItems()).hasSize(6);
+            assertThat(cluster.serviceAccounts().inNamespace(ns).withName("nonstop-app").get()).isNotNull();
+        });
         return ns;
     }
 
