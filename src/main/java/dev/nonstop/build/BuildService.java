@@ -243,7 +243,7 @@ public class BuildService {
             if (gitSecret != null) {
                 applier.apply(GitCredentials.of(request, settings.namespace(), token));
             }
-            PipelineRun run = applier.apply(BuildPipelineRun.of(request, settings.namespace()));
+            PipelineRun run = applier.apply(BuildPipelineRun.of(request, settings.namespace(), settings.nodePool()));
             if (gitSecret != null) {
                 applier.apply(GitCredentials.ownedBy(GitCredentials.of(request, settings.namespace(), token), run));
             }

@@ -3,6 +3,7 @@ package dev.nonstop.build;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nonstop.build.internal.BuildDefinitions;
+import dev.nonstop.build.manifest.BuildNamespace;
 import dev.nonstop.build.manifest.BuildPipelineRun;
 import dev.nonstop.build.manifest.BuildRequest;
 import dev.nonstop.build.tekton.Param;
@@ -10,6 +11,7 @@ import dev.nonstop.build.tekton.PipelineRun;
 import dev.nonstop.common.TenantSlug;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LimitRange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,6 +97,91 @@ class TektonDefinitionsTest {
             assertThat(d.getApiVersion()).isEqualTo("tekton.dev/v1");
             assertThat(d.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "nonstop");
         });
+    }
+
+    /** Capabilities Pod Security "baseline" lets a container add. */
+    static final List<String> BASELINE_CAPABILITIES = List.of("AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER",
+            "FSETID", "KILL", "MKNOD", "NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT");
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void every_step_meets_restricted_except_the_buildah_step_which_stays_within_baseline() {
+        for (HasMetadata definition : BuildDefinitions.tektonDefinitions()) {
+            if (!definition.getKind().equals("Task")) {
+                continue;
+            }
+            Map<String, Object> spec = (Map<String, Object>) ((GenericKubernetesResource) definition)
+                    .getAdditionalProperties().get("spec");
+            assertThat(TektonSteps.list(spec.get("volumes"))).as(definition.getMetadata().getName() + " volumes")
+                    .allSatisfy(v -> assertThat(v).containsOnlyKeys("name", "emptyDir"));
+            for (Map<String, Object> step : TektonSteps.list(spec.get("steps"))) {
+                String name = definition.getMetadata().getName() + "/" + step.get("name");
+                Map<String, Object> security = (Map<String, Object>) step.get("securityContext");
+                assertThat(security).as(name).isNotNull().doesNotContainKeys("privileged", "procMount")
+                        .containsEntry("runAsNonRoot", true);
+                Map<String, Object> capabilities = (Map<String, Object>) security.get("capabilities");
+                assertThat((List<String>) capabilities.get("drop")).as(name).containsExactly("ALL");
+                Map<String, Object> seccomp = (Map<String, Object>) security.get("seccompProfile");
+                Map<String, Object> limits = (Map<String, Object>) ((Map<String, Object>) step.get("computeResources"))
+                        .get("limits");
+                assertThat(limits).as(name + " limits (the build quota needs them)").containsKeys("cpu", "memory");
+                if (name.equals("nonstop-build-dockerfile/build")) {
+                    assertThat((List<String>) capabilities.get("add")).as(name)
+                            .containsExactlyInAnyOrder("SETUID", "SETGID").isSubsetOf(BASELINE_CAPABILITIES);
+                    assertThat(seccomp).containsEntry("type", "Localhost");
+                    assertThat(Path.of("tekton/node-profiles/seccomp", (String) seccomp.get("localhostProfile")))
+                            .as("the seccomp profile the step names is shipped").exists();
+                    Map<String, Object> appArmor = (Map<String, Object>) security.get("appArmorProfile");
+                    assertThat(appArmor).containsEntry("type", "Localhost");
+                    assertThat(Path.of("tekton/node-profiles/apparmor", (String) appArmor.get("localhostProfile")))
+                            .as("the AppArmor profile the step names is shipped").content()
+                            .contains("profile " + appArmor.get("localhostProfile") + " ");
+                } else {
+                    assertThat(security).as(name).containsEntry("allowPrivilegeEscalation", false)
+                            .doesNotContainKey("appArmorProfile");
+                    assertThat(capabilities).as(name).doesNotContainKey("add");
+                    assertThat(seccomp).as(name).containsEntry("type", "RuntimeDefault");
+                }
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_buildah_seccomp_profile_allows_user_namespaces_and_mounts_and_nothing_that_touches_the_kernel()
+            throws IOException {
+        Map<String, Object> profile = io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
+                Files.readString(Path.of("tekton/node-profiles/seccomp/nonstop/buildah.json")), Map.class);
+        List<String> denied = TektonSteps.list(profile.get("syscalls")).stream()
+                .filter(rule -> "SCMP_ACT_ERRNO".equals(rule.get("action")))
+                .flatMap(rule -> ((List<String>) rule.get("names")).stream()).toList();
+        assertThat(denied).doesNotContain("unshare", "clone", "clone3", "setns", "mount", "umount2")
+                .contains("kexec_load", "init_module", "finit_module", "bpf", "ptrace", "keyctl", "perf_event_open",
+                        "open_by_handle_at", "userfaultfd", "io_uring_setup");
+    }
+
+    @Test
+    void builds_go_to_the_build_node_pool_when_there_is_one() {
+        BuildRequest request = new BuildRequest(new TenantSlug("acme"), "shop", 42, "https://github.com/acme/shop",
+                "0123456789abcdef0123456789abcdef01234567", "registry.example/apps/acme/shop:b42", ".", "Dockerfile",
+                false, null, Duration.ofMinutes(20));
+
+        assertThat(BuildPipelineRun.of(request, "nonstop-builds", "build").getSpec().taskRunTemplate.toString())
+                .contains("nodeSelector={nonstop.dev/pool=build}").contains("key=nonstop.dev/pool")
+                .contains("effect=NoSchedule").contains("automountServiceAccountToken=false");
+        assertThat(BuildPipelineRun.of(request, "nonstop-builds", "").getSpec().taskRunTemplate.toString())
+                .doesNotContain("nodeSelector").doesNotContain("tolerations");
+    }
+
+    @Test
+    void the_build_namespace_gives_tektons_own_containers_the_limits_its_quota_insists_on() {
+        assertThat(BuildNamespace.of(BuildSettings.defaults())).filteredOn(o -> o instanceof LimitRange)
+                .singleElement().satisfies(o -> {
+                    var item = ((LimitRange) o).getSpec().getLimits().getFirst();
+                    assertThat(item.getType()).isEqualTo("Container");
+                    assertThat(item.getDefault()).containsKeys("cpu", "memory");
+                    assertThat(item.getDefaultRequest()).containsKeys("cpu", "memory");
+                });
     }
 
     record Result(int exit, String output) {

@@ -199,8 +199,8 @@ class SandboxFidelityTest {
         run.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).withNamespace(ns)
                 .withAnnotations(annotations).addToLabels("nonstop.dev/build", name).build());
         run.getAdditionalProperties().put("spec", Map.of("pipelineRef", Map.of("name", "build-image"),
-                "params", List.of(Map.of("name", "url", "value", "https://github.com/acme/shop"),
-                        Map.of("name", "IMAGE", "value", "registry.local/acme/shop:abc123"))));
+                "params", List.of(Map.of("name", "repo-url", "value", "https://github.com/acme/shop"),
+                        Map.of("name", "image", "value", "registry.local/acme/shop:abc123"))));
         return client.genericKubernetesResources("tekton.dev/v1", "PipelineRun").inNamespace(ns).resource(run)
                 .create();
     }
@@ -235,7 +235,9 @@ class SandboxFidelityTest {
         assertThat(taskRuns).extracting(t -> t.getMetadata().getName())
                 .containsExactlyInAnyOrder("build-1-clone", "build-1-build", "build-1-push");
         assertThat(client.pods().inNamespace(ns).withName("build-1-build-pod").getLog())
-                .contains("buildah bud --tag registry.local/acme/shop:abc123").contains("simulated");
+                .contains("buildah build").contains("simulated");
+        assertThat(client.pods().inNamespace(ns).withName("build-1-push-pod").getLog())
+                .contains("skopeo copy oci:out/image docker://registry.local/acme/shop:abc123");
     }
 
     @Test

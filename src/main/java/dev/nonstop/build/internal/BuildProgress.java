@@ -2,6 +2,7 @@ package dev.nonstop.build.internal;
 
 import dev.nonstop.build.BuildStatus;
 import dev.nonstop.build.BuildStep;
+import dev.nonstop.build.manifest.BuildPipelineRun;
 import dev.nonstop.build.tekton.PipelineRun;
 import dev.nonstop.build.tekton.RunStatus;
 import dev.nonstop.build.tekton.TaskRun;
@@ -73,7 +74,7 @@ record BuildProgress(BuildStatus status, List<BuildStep> steps, @Nullable Instan
                 failure = new Failure("", "", "", 0, reason, String.valueOf(succeeded.get().getMessage()));
             }
         }
-        String digest = status == null ? null : status.result("IMAGE_DIGEST").orElse(null);
+        String digest = status == null ? null : status.result(BuildPipelineRun.DIGEST_RESULT).orElse(null);
         return new BuildProgress(overall, steps, status == null ? null : instant(status.startTime),
                 status == null ? null : instant(status.completionTime), digest, failure);
     }

@@ -4,6 +4,8 @@ import dev.nonstop.build.BuildSettings;
 import dev.nonstop.kube.KubeLabels;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LimitRangeBuilder;
+import io.fabric8.kubernetes.api.model.LimitRangeItemBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
@@ -15,11 +17,14 @@ import java.util.Map;
 /**
  * The platform build namespace: where every PipelineRun runs, under its own ResourceQuota, with no
  * ingress at all, and the builder service account (no API token mounted). Builds need the
- * {@code baseline} Pod Security profile (buildah adds SETUID/SETGID), never {@code privileged}.
+ * {@code baseline} Pod Security profile (buildah adds SETUID/SETGID), never {@code privileged}. The
+ * LimitRange gives Tekton's own init containers the requests and limits the quota insists on (the
+ * steps set theirs in {@code tekton/tasks.yaml}).
  */
 public final class BuildNamespace {
 
     public static final String QUOTA = "build-quota";
+    public static final String LIMITS = "build-limits";
 
     private BuildNamespace() {
     }
@@ -41,6 +46,11 @@ public final class BuildNamespace {
                                 "limits.memory", new Quantity(settings.quotaMemory()),
                                 "pods", new Quantity(String.valueOf(settings.quotaPods()))))
                         .endSpec().build(),
+                new LimitRangeBuilder().withNewMetadata().withName(LIMITS).withNamespace(ns).withLabels(labels)
+                        .endMetadata().withNewSpec().withLimits(new LimitRangeItemBuilder().withType("Container")
+                                .withDefaultRequest(Map.of("cpu", new Quantity("100m"), "memory", new Quantity("128Mi")))
+                                .withDefault(Map.of("cpu", new Quantity("500m"), "memory", new Quantity("256Mi")))
+                                .build()).endSpec().build(),
                 new ServiceAccountBuilder().withNewMetadata().withName(BuildPipelineRun.SERVICE_ACCOUNT)
                         .withNamespace(ns).withLabels(labels).endMetadata().withAutomountServiceAccountToken(false)
                         .build(),

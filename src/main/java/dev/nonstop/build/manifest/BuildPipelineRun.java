@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * The PipelineRun of one build: in the platform build namespace (never the tenant's), labelled back
  * to tenant, app and build, running the {@value #PIPELINE} pipeline as the builder service account,
- * with a fresh volume as workspace and the run's time bounded.
+ * with a fresh volume as workspace and the run's time bounded; on the build node pool when there is one
+ * (where the buildah step's seccomp and AppArmor profiles are installed, see {@code tekton/README.md}).
  */
 public final class BuildPipelineRun {
 
@@ -21,6 +22,10 @@ public final class BuildPipelineRun {
     public static final String SERVICE_ACCOUNT = "nonstop-builder";
     public static final String BUILD_LABEL = "nonstop.dev/build";
     public static final String COMPONENT = "build";
+    /** The Pipeline result the portal reads: the digest the new release runs, never a tag. */
+    public static final String DIGEST_RESULT = "IMAGE_DIGEST";
+    /** The node label (and taint) key of the build node pool. */
+    public static final String POOL_LABEL = "nonstop.dev/pool";
 
     private BuildPipelineRun() {
     }
@@ -30,6 +35,10 @@ public final class BuildPipelineRun {
     }
 
     public static PipelineRun of(BuildRequest request, String buildNamespace) {
+        return of(request, buildNamespace, "");
+    }
+
+    public static PipelineRun of(BuildRequest request, String buildNamespace, String nodePool) {
         PipelineRun run = new PipelineRun();
         Map<String, String> labels = KubeLabels.standard(request.tenant().value(), COMPONENT, request.app());
         labels.put(BUILD_LABEL, String.valueOf(request.buildId()));
@@ -57,8 +66,15 @@ public final class BuildPipelineRun {
         spec.timeouts = Map.of("pipeline", request.timeout().toSeconds() + "s");
         Map<String, Object> template = new LinkedHashMap<>();
         template.put("serviceAccountName", SERVICE_ACCOUNT);
-        template.put("podTemplate", Map.of("automountServiceAccountToken", false,
-                "securityContext", Map.of("fsGroup", 1000)));
+        Map<String, Object> pod = new LinkedHashMap<>();
+        pod.put("automountServiceAccountToken", false);
+        pod.put("securityContext", Map.of("fsGroup", 1000));
+        if (!nodePool.isEmpty()) {
+            pod.put("nodeSelector", Map.of(POOL_LABEL, nodePool));
+            pod.put("tolerations", List.of(Map.of("key", POOL_LABEL, "operator", "Equal", "value", nodePool,
+                    "effect", "NoSchedule")));
+        }
+        template.put("podTemplate", pod);
         spec.taskRunTemplate = template;
         run.setSpec(spec);
         return run;

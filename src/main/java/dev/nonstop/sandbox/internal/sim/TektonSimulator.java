@@ -33,6 +33,10 @@ public final class TektonSimulator {
     public static final String SIM_LABEL = "sandbox.nonstop.dev/simulated-by";
     public static final String LOG_ANNOTATION = "sandbox.nonstop.dev/log";
     static final List<String> DEFAULT_TASKS = List.of("clone", "build", "push");
+    /** The PipelineRun parameters the simulation reads (besides those the Pipeline's when expressions name). */
+    public static final List<String> PARAMS_READ = List.of("repo-url", "revision", "image");
+    /** The results a simulated run reports; TektonContractTest holds both lists to {@code tekton/}. */
+    public static final List<String> RESULTS_WRITTEN = List.of("IMAGE_DIGEST", "IMAGE_URL", "COMMIT");
 
     private final SimContext sim;
     private final SharedIndexInformer<GenericKubernetesResource> runs;
@@ -102,7 +106,7 @@ public final class TektonSimulator {
             String value = input;
             if (ref.matches()) {
                 String name = ref.group(1);
-                value = param(run, name.replace('-', '_'));
+                value = param(run, name);
                 if (value.isEmpty() && pipelineSpec.get("params") instanceof List<?> declared) {
                     for (Object d : declared) {
                         Map<?, ?> param = (Map<?, ?>) d;
@@ -134,7 +138,7 @@ public final class TektonSimulator {
         Object startValue = status(run).get("startTime");
         Instant start = startValue == null ? now : Instant.parse(String.valueOf(startValue));
         Duration perTask = Duration.ofSeconds(Long.parseLong(annotations.getOrDefault(TASK_SECONDS, "10")));
-        var rule = sim.buildFaults.match(param(run, "REPO_URL"));
+        var rule = sim.buildFaults.match(param(run, "repo-url"));
         String failAt = rule.map(BuildFaults.Rule::task).orElse(annotations.get(FAIL_AT));
         List<String> tasks = tasks(run);
         List<Map<String, Object>> children = new ArrayList<>();
@@ -193,8 +197,8 @@ public final class TektonSimulator {
             status.put("completionTime", completion.toString());
             if ("Succeeded".equals(outcome)) {
                 status.put("results", List.of(Map.of("name", "IMAGE_DIGEST", "value", digest(run)),
-                        Map.of("name", "IMAGE_URL", "value", param(run, "IMAGE")),
-                        Map.of("name", "COMMIT", "value", param(run, "REVISION"))));
+                        Map.of("name", "IMAGE_URL", "value", param(run, "image")),
+                        Map.of("name", "COMMIT", "value", param(run, "revision"))));
             }
         }
         if (status.equals(status(run))) {
@@ -295,14 +299,18 @@ public final class TektonSimulator {
 
     private static String logOf(GenericKubernetesResource run, String task, Instant start, Instant end,
                                 boolean failed, String failReason) {
-        String url = param(run, "REPO_URL");
-        String image = param(run, "IMAGE");
+        String url = param(run, "repo-url");
+        String image = param(run, "image");
         List<String> lines = new ArrayList<>();
         lines.add(start + " [sandbox] step " + task + " started (simulated: nothing is built)");
         switch (task) {
-            case "clone" -> lines.add(start + " + git clone " + (url.isEmpty() ? "<repository>" : url));
-            case "build" -> lines.add(start + " + buildah bud --tag " + image + " .");
-            case "push" -> lines.add(start + " + buildah push " + image);
+            case "clone" -> lines.add(start + " + git fetch --depth 1 -- " + (url.isEmpty() ? "<repository>" : url)
+                    + " " + param(run, "revision"));
+            case "build" -> lines.add(start + " + buildah build -f src/" + param(run, "dockerfile")
+                    + " -t nonstop-build src/" + param(run, "context-dir"));
+            case "build-buildpacks" -> lines.add(start + " + /cnb/lifecycle/creator -app=src/"
+                    + param(run, "context-dir") + " -layout nonstop-build");
+            case "push" -> lines.add(start + " + skopeo copy oci:out/image docker://" + image);
             default -> lines.add(start + " + " + task);
         }
         if (end != null) {
@@ -318,7 +326,7 @@ public final class TektonSimulator {
         if (spec instanceof Map<?, ?> map && map.get("params") instanceof List<?> params) {
             for (Object p : params) {
                 Map<String, Object> param = (Map<String, Object>) p;
-                if (name.equalsIgnoreCase(String.valueOf(param.get("name")).replace('-', '_'))) {
+                if (name.equals(param.get("name"))) {
                     return String.valueOf(param.get("value"));
                 }
             }
@@ -328,7 +336,7 @@ public final class TektonSimulator {
 
     private static String digest(GenericKubernetesResource run) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest((run.getMetadata().getUid() + param(run, "IMAGE"))
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest((run.getMetadata().getUid() + param(run, "image"))
                     .getBytes(StandardCharsets.UTF_8));
             return "sha256:" + HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
