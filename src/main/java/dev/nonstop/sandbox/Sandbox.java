@@ -84,6 +84,11 @@ public final class Sandbox implements AutoCloseable {
         api.dispatcher().setDelay(delay);
     }
 
+    /** Fault: the API refuses the next {@code count} pod status writes with a conflict (409), not retried by clients. */
+    public void refusePodStatusWrites(int count) {
+        api.dispatcher().refusePodStatusWrites(count);
+    }
+
     /** Fault: deletes one pod, as a crash or an operator would. */
     public void killPod(String namespace, String name) {
         controllerClient.pods().inNamespace(namespace).withName(name).delete();

@@ -31,9 +31,14 @@ public class SandboxCluster implements SandboxStarter, DisposableBean {
                    @Value("${nonstop.sandbox.crash-share:0}") double crashShare,
                    @Value("${nonstop.sandbox.speed:1}") double speed,
                    @Value("${nonstop.sandbox.port:0}") int port,
+                   @Value("${nonstop.sandbox.node-cpu-milli:0}") int nodeCpuMilli,
+                   @Value("${nonstop.sandbox.node-memory-mib:0}") int nodeMemoryMib,
+                   @Value("${nonstop.sandbox.node-pods:0}") int nodePods,
                    @Value("${nonstop.sandbox.kubeconfig:./data/sandbox-kubeconfig}") String kubeconfig) {
         SandboxSettings d = SandboxSettings.defaults();
-        this.settings = new SandboxSettings(nodes, zones, d.nodeCpuMilli(), d.nodeMemoryMib(), d.nodePods(),
+        // node size: the defaults unless set (benchmarks run thousands of pods on fewer, larger nodes)
+        this.settings = new SandboxSettings(nodes, zones, nodeCpuMilli > 0 ? nodeCpuMilli : d.nodeCpuMilli(),
+                nodeMemoryMib > 0 ? nodeMemoryMib : d.nodeMemoryMib(), nodePods > 0 ? nodePods : d.nodePods(),
                 podStartDelay, crashShare, speed, port, d.tick());
         this.kubeconfig = Path.of(kubeconfig);
     }

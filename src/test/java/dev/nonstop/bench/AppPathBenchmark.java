@@ -16,15 +16,12 @@ import dev.nonstop.tenant.TenantService;
 import dev.nonstop.testsupport.Fixtures;
 import dev.nonstop.testsupport.IntegrationTest;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,8 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -152,79 +147,27 @@ class AppPathBenchmark {
             await(() -> toDeployment.size() >= all.size(), Duration.ofMinutes(3));
         }
 
-        // 3. pod Ready -> card, with many subscribers recomputing cards on every change
-        Map<Long, Long> readyAt = new ConcurrentHashMap<>();
-        Map<Long, Long> droppedAt = new ConcurrentHashMap<>();
-        List<Long> toCard = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService sessionThreads = Executors.newFixedThreadPool(8);
-        List<Runnable> unsubscribe = new ArrayList<>();
-        Map<String, Long> appOfNamespace = new ConcurrentHashMap<>();
+        // 3. pod Ready -> card, with many subscribers redrawing from the shared card on every change
+        Map<String, Long> appOfPods = new ConcurrentHashMap<>();
         for (Tenant t : all) {
             SecurityContextHolder.setContext(t.security());
-            appOfNamespace.put(t.owner().slug().namespace(), apps.apps().getFirst().id());
+            App app = apps.apps().getFirst();
+            appOfPods.put(t.owner().slug().namespace() + "/" + app.name(), app.id());
         }
-        // what the first screen saw, and when (printed for the slowest sample, to tell where its time went)
-        List<String> trace = Collections.synchronizedList(new ArrayList<>());
-        long traceStart = System.nanoTime();
-        for (Tenant t : all) {
-            SecurityContextHolder.setContext(t.security());
-            unsubscribe.add(apps.subscribeCards(status -> trace.add(String.format("%8.1f ms card app %d ready %d/%d %s",
-                    (System.nanoTime() - traceStart) / 1e6, status.appId(), status.ready(), status.desired(),
-                    status.state()))));
-        }
-        for (int s = 0; s < sessions; s++) {
-            Tenant t = all.get(s % all.size());
-            SecurityContextHolder.setContext(t.security());
-            // each subscriber stands for an open Apps page: it gets the shared card and redraws from it
-            Map<Long, Integer> seenBySession = new ConcurrentHashMap<>();
-            unsubscribe.add(apps.subscribeCards(status -> sessionThreads.submit(() -> {
-                long now = System.nanoTime();
-                Integer before = seenBySession.put(status.appId(), status.ready());
-                if (before != null && status.ready() < before) {
-                    droppedAt.merge(status.appId(), now, Math::max);
-                }
-                Long ready = readyAt.get(status.appId());
-                if (ready != null && before != null && status.ready() > before) {
-                    // the benchmark's own watch may see the replacement's Ready after the portal did: then the
-                    // newest Ready it knows is older than the drop, and the portal was simply first (0 ms)
-                    long dropped = droppedAt.getOrDefault(status.appId(), 0L);
-                    toCard.add(ready >= dropped ? now - ready : 0L);
-                }
-            })));
-        }
-        // the moment a pod turns Ready (its first Ready; later updates of a ready pod are no new moment)
-        Map<String, Boolean> readyPods = new ConcurrentHashMap<>();
-        try (Watch watch = cluster.pods().inAnyNamespace().watch(new Watcher<>() {
-            @Override
-            public void eventReceived(Action action, Pod pod) {
-                boolean ready = pod.getStatus() != null && pod.getStatus().getConditions() != null && pod.getStatus()
-                        .getConditions().stream().anyMatch(c -> "Ready".equals(c.getType())
-                                && "True".equals(c.getStatus()));
-                Long app = appOfNamespace.get(pod.getMetadata().getNamespace());
-                if (ready && app != null && readyPods.putIfAbsent(pod.getMetadata().getUid(), true) == null) {
-                    readyAt.put(app, System.nanoTime());
-                }
-                if (app != null) {
-                    trace.add(String.format("%8.1f ms pod  app %d %s %s ready=%s deleting=%s", (System.nanoTime()
-                            - traceStart) / 1e6, app, action, pod.getMetadata().getName(), ready,
-                            pod.getMetadata().getDeletionTimestamp() != null));
-                }
+        List<Long> toCard;
+        try (CardLatency cards = new CardLatency(cluster, appOfPods)) {
+            for (int s = 0; s < sessions; s++) {
+                cards.subscribe(apps, all.get(s % all.size()).security());
             }
-
-            @Override
-            public void onClose(WatcherException cause) {
-            }
-        })) {
             for (Tenant t : all) {
                 SecurityContextHolder.setContext(t.security());
                 long appId = apps.apps().getFirst().id();
                 await(() -> apps.status(appId).state() == AppStatus.State.RUNNING, Duration.ofMinutes(1));
                 failovers.drill(appId, false);
             }
-            await(() -> toCard.size() >= all.size(), Duration.ofMinutes(2));
+            await(() -> cards.samples().size() >= all.size(), Duration.ofMinutes(2));
+            toCard = cards.samples();
         } finally {
-            unsubscribe.forEach(Runnable::run);
-            sessionThreads.shutdownNow();
             sandbox.running().orElseThrow().clock().setSpeed(1);
             SecurityContextHolder.clearContext();
         }
@@ -239,14 +182,7 @@ class AppPathBenchmark {
                 "  build succeeded -> Deployment applied          " + references.describe("app-path.auto-deploy",
                         toDeployment),
                 "  pod Ready -> card shows it                     " + references.describe(cardKey, toCard));
-        System.out.println(report);
-        if (Boolean.getBoolean("bench.trace")) {
-            trace.forEach(System.out::println);
-        }
-        Path out = Path.of("target", "bench-results.txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report + "\n", java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
+        References.publish(report);
         references.failOnRegression();
     }
 

@@ -54,6 +54,19 @@ final class References {
                 ratio > TOLERATED ? "  <-- REGRESSION" : "");
     }
 
+    /** Prints a benchmark's report and appends it to {@code target/bench-results.txt}. */
+    static void publish(String report) {
+        System.out.println(report);
+        try {
+            java.nio.file.Path out = java.nio.file.Path.of("target", "bench-results.txt");
+            java.nio.file.Files.createDirectories(out.getParent());
+            java.nio.file.Files.writeString(out, report + "\n", java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     void failOnRegression() {
         if (!regressions.isEmpty()) {
             throw new AssertionError("Slower than twice the committed reference: " + String.join("; ", regressions));

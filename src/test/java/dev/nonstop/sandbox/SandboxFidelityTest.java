@@ -254,6 +254,16 @@ class SandboxFidelityTest {
     }
 
     @Test
+    void pods_start_even_when_the_api_refuses_some_of_the_kubelets_writes() {
+        // a refused status write (a conflict: clients do not retry those) must be sent again, as a real
+        // kubelet keeps syncing, or the pod stays Pending for ever
+        sandbox.refusePodStatusWrites(4);
+        client.resource(app("busy", "shop:1", 2, 600)).create();
+        await("2 available replicas", Duration.ofSeconds(30), () -> available("busy") == 2);
+        assertThat(pods("busy")).allSatisfy(p -> assertThat(p.getStatus().getPhase()).isEqualTo("Running"));
+    }
+
+    @Test
     void a_deleted_pod_is_replaced() {
         deployAndAwaitReady(app("web", "shop:1", 2, 600));
         Pod victim = pods("web").getFirst();

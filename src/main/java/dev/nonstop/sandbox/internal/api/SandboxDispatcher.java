@@ -39,6 +39,8 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
     private final IndexedStore store;
     private final GarbageCollector garbage;
     private final ComputedReads reads;
+    private final java.util.concurrent.atomic.AtomicInteger refusedStatusWrites =
+            new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> watches =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -89,6 +91,11 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
     @Override
     public MockResponse handleDelete(String path) {
         return store.narrowed(getAttributeExtractor().fromPath(path), () -> super.handleDelete(path));
+    }
+
+    /** Fault: the next {@code count} pod status writes are refused with a conflict (409), which clients do not retry. */
+    public void refusePodStatusWrites(int count) {
+        refusedStatusWrites.set(count);
     }
 
     /** Fault: every answer (but watch streams) comes this much later, as from an overloaded API server. */
@@ -195,6 +202,11 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
             return super.dispatch(request);
         }
         ResourcePath path = parsed.get();
+        if ("status".equals(path.subresource()) && "pods".equals(path.plural())
+                && refusedStatusWrites.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return ApiStatus.failure(409, "Conflict", "sandbox fault: the object has been modified; please apply your"
+                    + " changes to the latest version and try again");
+        }
         writes.lock();
         try {
             return switch (method) {

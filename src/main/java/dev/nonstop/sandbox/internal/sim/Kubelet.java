@@ -31,7 +31,10 @@ public final class Kubelet {
     static final Duration RESTART_EVERY = Duration.ofSeconds(10);
 
     private final SimContext sim;
-    private final Map<String, String> lastWritten = new HashMap<>();
+    /** What was last sent per pod (signature@resourceVersion); a write that fails is forgotten and sent again. */
+    private final Map<String, String> lastWritten = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Pods found bound to a node without a PodScheduled=True condition, and since when. */
+    private final Map<String, Instant> boundSeen = new HashMap<>();
 
     public Kubelet(SimContext sim) {
         this.sim = sim;
@@ -49,22 +52,23 @@ public final class Kubelet {
             if (node == null || !Pods.isActive(pod) || !NodeSimulator.isReady(node) || Pods.isSimulated(pod)) {
                 continue;
             }
+            // the binding's PodScheduled condition, or, when that status write was lost (a real API server
+            // sets both in one binding call), the moment this kubelet first saw the pod on its node
             Instant scheduledAt = Pods.condition(pod, "PodScheduled")
                     .filter(c -> "True".equals(c.getStatus()))
-                    .map(c -> Instant.parse(c.getLastTransitionTime())).orElse(null);
-            if (scheduledAt == null) {
-                continue;
-            }
+                    .map(c -> Instant.parse(c.getLastTransitionTime()))
+                    .orElseGet(() -> boundSeen.computeIfAbsent(pod.getMetadata().getUid(), uid -> now));
             Desired desired = desired(pod, scheduledAt, now);
             // Skip when the status already says it, or when we wrote it and the cache has not caught up.
             String signature = desired.signature() + "@" + pod.getMetadata().getResourceVersion();
             if (desired.matches(pod) || signature.equals(lastWritten.get(pod.getMetadata().getUid()))) {
                 continue;
             }
-            write(pod, desired, scheduledAt);
             lastWritten.put(pod.getMetadata().getUid(), signature);
+            write(pod, desired, scheduledAt, signature);
         }
         lastWritten.keySet().retainAll(alive);
+        boundSeen.keySet().retainAll(alive);
     }
 
     /** What the pod's status should say now. */
@@ -122,12 +126,12 @@ public final class Kubelet {
         return (crc.getValue() % 10_000) / 10_000.0 < sim.settings.crashShare();
     }
 
-    private void write(Pod pod, Desired desired, Instant scheduledAt) {
+    private void write(Pod pod, Desired desired, Instant scheduledAt, String signature) {
         try {
             Pod current = new io.fabric8.kubernetes.api.model.PodBuilder(pod).build();
             current.getMetadata().setResourceVersion(null);
             if (current.getStatus() == null) {
-                return;
+                current.setStatus(new io.fabric8.kubernetes.api.model.PodStatus());
             }
             boolean wasReady = Pods.isReady(current);
             int previousRestarts = current.getStatus().getContainerStatuses() == null
@@ -140,7 +144,8 @@ public final class Kubelet {
                 current.getStatus().setStartTime(scheduledAt.toString());
             }
             List<PodCondition> conditions = new ArrayList<>();
-            conditions.add(Pods.condition(current, "PodScheduled").orElseThrow());
+            conditions.add(Pods.condition(current, "PodScheduled").filter(c -> "True".equals(c.getStatus()))
+                    .orElse(condition("PodScheduled", true, scheduledAt.toString())));
             String readyTransition = wasReady == desired.ready()
                     ? Pods.condition(current, "Ready").map(PodCondition::getLastTransitionTime)
                     .orElse(sim.timestamp())
@@ -166,8 +171,15 @@ public final class Kubelet {
                 statuses.add(status.build());
             }
             current.getStatus().setContainerStatuses(statuses);
+            String uid = pod.getMetadata().getUid();
             sim.write(() -> {
-                sim.client.resource(current).updateStatus();
+                try {
+                    sim.client.resource(current).updateStatus();
+                } catch (KubernetesClientException notWritten) {
+                    // the cache will never show this write: the next tick sends it again
+                    lastWritten.remove(uid, signature);
+                    throw notWritten;
+                }
                 events(pod, desired, previousRestarts);
             });
         } catch (KubernetesClientException gone) {
