@@ -41,6 +41,11 @@ public final class Sandbox implements AutoCloseable {
         return api.url();
     }
 
+    /** The HTTPS address for kubectl and other tools (self-signed: the kubeconfig skips verification). */
+    public String tlsUrl() {
+        return api.tlsUrl();
+    }
+
     /** The token the sandbox API asks for (for kubeconfigs; never shown or logged). */
     public String token() {
         return api.token();

@@ -24,16 +24,37 @@ class SandboxKubeconfigTest {
         assertThat(sandbox.running()).isPresent();
         Path file = sandbox.kubeconfig();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        try (KubernetesClient client = new KubernetesClientBuilder()
-                .withConfig(Config.fromKubeconfig(Files.readString(file))).build()) {
+        Config fromFile = Config.fromKubeconfig(Files.readString(file));
+        // HTTPS: kubectl (client-go) never sends a token over plain HTTP
+        assertThat(fromFile.getMasterUrl()).startsWith("https://127.0.0.1:");
+        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(fromFile).build()) {
             assertThat(client.nodes().list().getItems()).isNotEmpty();
         }
-        // the same API without the token refuses
-        Config anonymous = new io.fabric8.kubernetes.client.ConfigBuilder(Config.empty())
-                .withMasterUrl(sandbox.running().orElseThrow().url()).build();
-        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(anonymous).build()) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.nodes().list())
-                    .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(401));
+        // the same API without the token refuses, on either port
+        for (String url : java.util.List.of(sandbox.running().orElseThrow().url(),
+                sandbox.running().orElseThrow().tlsUrl())) {
+            Config anonymous = new io.fabric8.kubernetes.client.ConfigBuilder(Config.empty())
+                    .withMasterUrl(url).withTrustCerts(true).build();
+            try (KubernetesClient client = new KubernetesClientBuilder().withConfig(anonymous).build()) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.nodes().list())
+                        .isInstanceOfSatisfying(KubernetesClientException.class,
+                                e -> assertThat(e.getCode()).isEqualTo(401));
+            }
         }
+    }
+
+    @Test
+    void kubectl_lists_the_sandbox_nodes_with_the_kubeconfig(@org.junit.jupiter.api.io.TempDir Path cache)
+            throws Exception {
+        java.util.Optional<Path> kubectl = java.util.stream.Stream.of(System.getenv("PATH").split(":"))
+                .map(dir -> Path.of(dir, "kubectl")).filter(Files::isExecutable).findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(kubectl.isPresent(), "kubectl is not installed");
+        Process process = new ProcessBuilder(kubectl.get().toString(), "--kubeconfig",
+                sandbox.kubeconfig().toAbsolutePath().toString(), "--cache-dir", cache.toString(),
+                "get", "nodes", "-L", "topology.kubernetes.io/zone")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output).contains("sandbox-zone-a").contains("Ready");
     }
 }

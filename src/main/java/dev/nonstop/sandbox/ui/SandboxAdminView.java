@@ -16,6 +16,7 @@ import dev.nonstop.common.UserError;
 import dev.nonstop.sandbox.SandboxNode;
 import dev.nonstop.sandbox.SandboxService;
 import dev.nonstop.uikit.Messages;
+import dev.nonstop.uikit.PhoneList;
 import jakarta.annotation.security.RolesAllowed;
 
 /** The sandbox's fault page: nodes and zones, and the faults an admin can inject to watch the portal cope. */
@@ -40,12 +41,12 @@ public class SandboxAdminView extends VerticalLayout implements HasDynamicTitle 
             return;
         }
         nodes.setId("sandbox-nodes");
-        nodes.addColumn(SandboxNode::name).setHeader(getTranslation("sandbox.node"));
-        nodes.addColumn(SandboxNode::zone).setHeader(getTranslation("sandbox.zone"));
-        nodes.addComponentColumn(n -> new Span(getTranslation(n.ready() ? "sandbox.ready" : "sandbox.not-ready")))
+        PhoneList.column(nodes, SandboxNode::name).setHeader(getTranslation("sandbox.node"));
+        PhoneList.column(nodes, SandboxNode::zone).setHeader(getTranslation("sandbox.zone"));
+        PhoneList.componentColumn(nodes, n -> new Span(getTranslation(n.ready() ? "sandbox.ready" : "sandbox.not-ready")))
                 .setHeader(getTranslation("sandbox.state"));
-        nodes.addColumn(SandboxNode::pods).setHeader(getTranslation("sandbox.pods"));
-        nodes.addComponentColumn(this::actions);
+        PhoneList.column(nodes, SandboxNode::pods).setHeader(getTranslation("sandbox.pods"));
+        PhoneList.componentColumn(nodes, this::actions);
         nodes.setAllRowsVisible(true);
 
         podNamespace.setLabel(getTranslation("sandbox.pod.namespace"));

@@ -12,8 +12,10 @@ import java.time.Clock;
 import java.util.HashMap;
 
 /**
- * The sandbox's Kubernetes API: plain HTTP on a loopback port, reached by fabric8 clients (and kubectl)
- * like any cluster.
+ * The sandbox's Kubernetes API on two loopback ports with one store: plain HTTP on a free port for the
+ * portal's own clients, and HTTPS (a self-signed certificate made at start) on the configured port for
+ * kubectl and other tools, because client-go never sends a bearer token over plain HTTP
+ * (kubernetes/kubectl#744). Both ask for the same token.
  */
 public final class SandboxApiServer implements AutoCloseable {
 
@@ -26,27 +28,44 @@ public final class SandboxApiServer implements AutoCloseable {
     }
 
     private final KubernetesMockServer server;
+    private final KubernetesMockServer tls;
     private final SandboxDispatcher dispatcher;
     private final BearerToken token;
 
-    private SandboxApiServer(KubernetesMockServer server, SandboxDispatcher dispatcher, BearerToken token) {
+    private SandboxApiServer(KubernetesMockServer server, KubernetesMockServer tls, SandboxDispatcher dispatcher,
+                             BearerToken token) {
         this.server = server;
+        this.tls = tls;
         this.dispatcher = dispatcher;
         this.token = token;
     }
 
-    /** Starts on the given loopback port (0 picks a free one). */
-    public static SandboxApiServer start(Clock clock, int port) {
+    /** Starts HTTP on a free loopback port and HTTPS on the given one (0 picks a free one). */
+    public static SandboxApiServer start(Clock clock, int tlsPort) {
         BearerToken token = BearerToken.random();
         SandboxDispatcher dispatcher = new SandboxDispatcher(clock, token);
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 dispatcher, false);
-        server.init(InetAddress.getLoopbackAddress(), port);
-        return new SandboxApiServer(server, dispatcher, token);
+        server.init(InetAddress.getLoopbackAddress(), 0);
+        KubernetesMockServer tls = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                dispatcher, true);
+        try {
+            tls.init(InetAddress.getLoopbackAddress(), tlsPort);
+        } catch (RuntimeException portTaken) {
+            server.destroy();
+            throw portTaken;
+        }
+        return new SandboxApiServer(server, tls, dispatcher, token);
     }
 
+    /** The portal's own address of the API (plain HTTP, loopback only). */
     public String url() {
         return "http://127.0.0.1:" + server.getPort();
+    }
+
+    /** The address for kubectl and other tools (HTTPS, self-signed). */
+    public String tlsUrl() {
+        return "https://127.0.0.1:" + tls.getPort();
     }
 
     public int port() {
@@ -77,12 +96,14 @@ public final class SandboxApiServer implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            server.destroy();
-        } catch (IllegalStateException stillOpen) {
-            // Vert.x reports open watch connections while shutting down; the port is released regardless.
-            org.slf4j.LoggerFactory.getLogger(SandboxApiServer.class).debug("sandbox API closed: {}",
-                    stillOpen.getMessage());
+        for (KubernetesMockServer s : new KubernetesMockServer[] {tls, server}) {
+            try {
+                s.destroy();
+            } catch (IllegalStateException stillOpen) {
+                // Vert.x reports open watch connections while shutting down; the port is released regardless.
+                org.slf4j.LoggerFactory.getLogger(SandboxApiServer.class).debug("sandbox API closed: {}",
+                        stillOpen.getMessage());
+            }
         }
     }
 }
