@@ -3,6 +3,7 @@ package dev.nonstop.build;
 import dev.nonstop.audit.AuditLog;
 import dev.nonstop.build.internal.BuildEntity;
 import dev.nonstop.build.internal.BuildEvents;
+import dev.nonstop.build.internal.CommitDescriber;
 import dev.nonstop.build.internal.BuildRepository;
 import dev.nonstop.build.internal.BuildSourceEntity;
 import dev.nonstop.build.internal.BuildSourceRepository;
@@ -26,6 +27,7 @@ import dev.nonstop.security.CurrentUser;
 import dev.nonstop.security.Secrets;
 import dev.nonstop.source.Detection;
 import dev.nonstop.source.GitSource;
+import dev.nonstop.source.CommitNote;
 import dev.nonstop.source.RefResolver;
 import dev.nonstop.source.ResolvedRef;
 import dev.nonstop.source.SourceDetector;
@@ -81,12 +83,14 @@ public class BuildService {
     private final Secrets secrets;
     private final TenantDirectory directory;
     private final SourceUsers users;
+    private final CommitDescriber describer;
 
     BuildService(SourcePolicy policy, RefResolver resolver, SourceFetcher fetcher, BuildSourceRepository sources,
                  BuildRepository builds, TenantService tenants, Caller caller, Applier applier,
                  KubernetesClient client, BuildSettings settings, RateLimiter limiter, AuditLog audit,
                  BuildEvents events, BuildTracker tracker, Clock clock, TransactionTemplate tx,
-                 SourceTokenRepository tokens, Secrets secrets, TenantDirectory directory, SourceUsers users) {
+                 SourceTokenRepository tokens, Secrets secrets, TenantDirectory directory, SourceUsers users,
+                 CommitDescriber describer) {
         this.policy = policy;
         this.resolver = resolver;
         this.fetcher = fetcher;
@@ -107,6 +111,7 @@ public class BuildService {
         this.secrets = secrets;
         this.directory = directory;
         this.users = users;
+        this.describer = describer;
     }
 
     /**
@@ -184,7 +189,7 @@ public class BuildService {
     public Build start(long sourceId) {
         CurrentUser user = caller.require();
         BuildSource source = tx.execute(status -> ownSource(user, sourceId).toRecord());
-        return launch(source, user.email().value(), Build.Trigger.MANUAL, null, false);
+        return launch(source, user.email().value(), Build.Trigger.MANUAL, null, null, false);
     }
 
     /**
@@ -194,7 +199,7 @@ public class BuildService {
     public Build startAndDeploy(long sourceId) {
         CurrentUser user = caller.require();
         BuildSource source = tx.execute(status -> ownSource(user, sourceId).toRecord());
-        return launch(source, user.email().value(), Build.Trigger.MANUAL, null, true);
+        return launch(source, user.email().value(), Build.Trigger.MANUAL, null, null, true);
     }
 
     /**
@@ -203,7 +208,7 @@ public class BuildService {
      * token as a Secret in the build namespace, then the PipelineRun.
      */
     Build launch(BuildSource source, String requestedBy, Build.Trigger trigger, @Nullable String commit,
-                 boolean deployOnSuccess) {
+                 @Nullable CommitNote note, boolean deployOnSuccess) {
         TenantInfo tenant = directory.info(source.tenantId());
         var limits = tenant.tier().limits();
         if (builds.countByTenantIdAndStatusIn(source.tenantId(), ACTIVE) >= limits.concurrentBuilds()) {
@@ -250,6 +255,11 @@ public class BuildService {
         } catch (RuntimeException clusterDown) {
             tracker.failToStart(queued.id(), String.valueOf(clusterDown.getMessage()));
             throw new UserError("build.cluster-unavailable", clusterDown.getMessage());
+        }
+        if (note != null) {
+            describer.record(queued.id(), note);
+        } else {
+            describer.describeLater(queued.id(), resolved, token);
         }
         return queued;
     }

@@ -19,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import dev.nonstop.source.CommitNote;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.crypto.Mac;
@@ -141,13 +142,18 @@ public class WebhookService {
             return new Outcome(200, "duplicate delivery " + delivery + ": ignored");
         }
         String pusher = push.path("pusher").path("name").asString("github");
-        background.submit(() -> build(app, pusher, after, delivery));
+        JsonNode head = push.path("head_commit");
+        CommitNote note = after.equals(head.path("id").asString("")) && head.path("message").isString()
+                ? new CommitNote(head.path("message").asString().lines().findFirst().orElse(""),
+                        head.path("author").path("name").asString(pusher))
+                : null;
+        background.submit(() -> build(app, pusher, after, note, delivery));
         return new Outcome(202, "build of " + after.substring(0, 7) + " queued");
     }
 
-    private void build(BuildSource app, String pusher, String commit, String delivery) {
+    private void build(BuildSource app, String pusher, String commit, @Nullable CommitNote note, String delivery) {
         try {
-            Build build = builds.launch(app, "GitHub push by " + pusher, Build.Trigger.WEBHOOK, commit, false);
+            Build build = builds.launch(app, "GitHub push by " + pusher, Build.Trigger.WEBHOOK, commit, note, false);
             log.info("Webhook delivery {} started build {} of {}", delivery, build.id(), app.name());
         } catch (UserError refused) {
             String slug = directory.info(app.tenantId()).slug().value();

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
@@ -20,6 +21,7 @@ import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.FilterSpec;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -31,6 +33,9 @@ import org.jspecify.annotations.Nullable;
  * which; the temporary repository is always removed. Nothing fetched is ever run.
  */
 public final class SourceFetcher {
+
+    /** Asks the server for commits without their trees and files (as {@code git fetch --filter=tree:0}). */
+    private static final FilterSpec COMMIT_ONLY = commitOnly();
 
     /** Paths kept at most, and the size of a file whose content is read. */
     static final int MAX_PATHS = 20_000;
@@ -45,6 +50,40 @@ public final class SourceFetcher {
     }
 
     public SourceTree fetch(ResolvedRef ref, @Nullable String token) {
+        return fetched(ref, token, false, SourceFetcher::read);
+    }
+
+    /**
+     * What a commit says and who made it, for a build's history: the same bounded fetch, asking the server
+     * for the commit alone (filter {@code tree:0}; a server that ignores it sends the tree, within the
+     * bounds). Empty when the ref no longer points at {@code ref.commit()}.
+     */
+    public Optional<CommitNote> describe(ResolvedRef ref, @Nullable String token) {
+        return fetched(ref, token, true, repository -> {
+            ObjectId fetched = repository.resolve("refs/nonstop/fetched");
+            if (fetched == null || !fetched.name().equals(ref.commit())) {
+                return Optional.empty();
+            }
+            try (RevWalk walk = new RevWalk(repository)) {
+                RevCommit commit = walk.parseCommit(fetched);
+                return Optional.of(new CommitNote(commit.getShortMessage(), commit.getAuthorIdent().getName()));
+            }
+        });
+    }
+
+    private static FilterSpec commitOnly() {
+        try {
+            return FilterSpec.fromFilterLine("tree:0");
+        } catch (org.eclipse.jgit.errors.PackProtocolException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private interface Reader<T> {
+        T read(Repository repository) throws IOException;
+    }
+
+    private <T> T fetched(ResolvedRef ref, @Nullable String token, boolean commitOnly, Reader<T> reader) {
         Path dir;
         try {
             dir = Files.createTempDirectory("nonstop-source-");
@@ -55,10 +94,16 @@ public final class SourceFetcher {
              GitConnections connections = new GitConnections(policy.resolverFor(ref.source()), settings.timeout())) {
             // no background garbage collection in a repository that lives for one fetch
             git.getRepository().getConfig().setInt("gc", null, "auto", 0);
+            var jgit = connections.forJGit();
             Bounds bounds = new Bounds(dir, settings.maxFetchBytes(), System.nanoTime() + settings.timeout().toNanos());
             var fetch = git.fetch().setRemote(ref.source().repository().toString() + ".git")
                     .setRefSpecs(new RefSpec(ref.refName() + ":refs/nonstop/fetched"))
-                    .setTransportConfigCallback(connections.forJGit())
+                    .setTransportConfigCallback(transport -> {
+                        jgit.configure(transport);
+                        if (commitOnly) {
+                            transport.setFilterSpec(COMMIT_ONLY);
+                        }
+                    })
                     .setDepth(1).setTimeout((int) Math.max(1, settings.timeout().toSeconds()))
                     .setProgressMonitor(bounds);
             if (token != null) {
@@ -82,7 +127,7 @@ public final class SourceFetcher {
                 // a fetch faster than the checks still never gets past the bound
                 throw new SourceRefused("source.fetch.too-big", settings.maxFetchBytes() / (1024 * 1024));
             }
-            return read(git.getRepository());
+            return reader.read(git.getRepository());
         } catch (GitAPIException e) {
             throw new SourceRefused("source.fetch.failed", ref.source().display());
         } catch (IOException e) {

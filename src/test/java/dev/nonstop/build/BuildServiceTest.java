@@ -128,6 +128,9 @@ class BuildServiceTest {
                 .containsExactly("clone:DONE", "build:DONE", "push:DONE");
         assertThat(done.steps()).allSatisfy(s -> assertThat(s.duration(java.time.Instant.now())).isPositive());
         assertThat(builds.log(done.id())).contains("── clone ──", "── push ──", "step push completed");
+        // what the commit says and who made it, fetched after the start (the release list shows them)
+        within(BUILD, () -> assertThat(builds.get(started.id())).extracting(Build::commitMessage, Build::commitAuthor)
+                .containsExactly("fixture docker-app", "Fixture"));
     }
 
     @Test

@@ -73,7 +73,9 @@ class WebhookTest {
 
     private String push(String branch, String after) {
         return "{\"ref\":\"refs/heads/" + branch + "\",\"after\":\"" + after + "\",\"deleted\":false,"
-                + "\"repository\":{\"default_branch\":\"main\"},\"pusher\":{\"name\":\"minji\"}}";
+                + "\"repository\":{\"default_branch\":\"main\"},\"pusher\":{\"name\":\"minji\"},"
+                + "\"head_commit\":{\"id\":\"" + after + "\",\"message\":\"Fix the cart total\\n\\nRounding was off.\","
+                + "\"author\":{\"name\":\"Kim Minji\"}}}";
     }
 
     private MockHttpServletResponse deliver(String event, String delivery, String signature, String body)
@@ -115,6 +117,9 @@ class WebhookTest {
             assertThat(b.trigger()).isEqualTo(Build.Trigger.WEBHOOK);
             assertThat(b.commit()).isEqualTo(commit);
             assertThat(b.requestedBy()).isEqualTo("GitHub push by minji");
+            // the delivery's own words for the commit: its first line and author
+            assertThat(b.commitMessage()).isEqualTo("Fix the cart total");
+            assertThat(b.commitAuthor()).isEqualTo("Kim Minji");
         }));
 
         MockHttpServletResponse replay = deliver("push", delivery, sign(body), body);

@@ -111,5 +111,12 @@ class PhoneLayoutTest {
         if (((Number) width).intValue() > ((Number) viewport).intValue() + 1) {
             overflowing.add(name + " (" + width + " px)");
         }
+        // grids are lists on a phone: none scrolls sideways inside its own box either
+        Object wideGrids = page.evaluate("() => [...document.querySelectorAll('vaadin-grid')]"
+                + ".filter(g => g.offsetParent !== null && g.$ && g.$.table"
+                + " && g.$.table.scrollWidth > g.$.table.clientWidth + 1).map(g => g.id || 'grid').join(',')");
+        if (!String.valueOf(wideGrids).isEmpty()) {
+            overflowing.add(name + " (grid " + wideGrids + " scrolls sideways)");
+        }
     }
 }

@@ -56,6 +56,17 @@ class SourceFetcherTest {
     }
 
     @Test
+    void a_commit_is_described_without_fetching_its_files() {
+        ResolvedRef huge = resolver.resolve(policy.accept(git.url("acme", "huge"), null), null);
+        // its files are over the fetch bound, its commit alone is not
+        assertThatThrownBy(() -> fetcher.fetch(huge, null)).isInstanceOf(SourceRefused.class);
+        assertThat(fetcher.describe(huge, null)).contains(new CommitNote("fixture huge", "Fixture"));
+        // the branch no longer points at the commit asked about: nothing rather than another commit's words
+        ResolvedRef moved = new ResolvedRef(huge.source(), "0".repeat(40), huge.refName(), List.of());
+        assertThat(fetcher.describe(moved, null)).isEmpty();
+    }
+
+    @Test
     void a_dockerfile_app_from_a_branch() {
         Detection d = detect("acme", "docker-app", "develop", null);
         assertThat(d.kind()).isEqualTo(StackKind.DOCKERFILE);

@@ -99,6 +99,8 @@ public final class GitServer implements AutoCloseable {
             git(root, "clone", "-q", "--bare", work.toString(), bare.toString());
             git(bare, "config", "http.receivepack", "false");
             git(bare, "config", "uploadpack.allowReachableSHA1InWant", "true");
+            // as GitHub: a client may ask for the commit without its files (partial clone filters)
+            git(bare, "config", "uploadpack.allowFilter", "true");
             return commit;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

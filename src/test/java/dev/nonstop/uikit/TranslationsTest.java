@@ -93,4 +93,18 @@ class TranslationsTest {
             }
         }
     }
+
+    /** English counts choose singular or plural words instead of "value(s)". */
+    @Test
+    void english_counts_say_one_or_many() throws IOException {
+        Properties en = load("translations_en.properties");
+        assertThat(en.stringPropertyNames()).allSatisfy(key -> assertThat(en.getProperty(key)).as(key)
+                .doesNotContain("(s)"));
+        String limit = en.getProperty("build.limit.concurrent");
+        assertThat(new java.text.MessageFormat(limit).format(new Object[] {1})).startsWith("Your tier runs one build at");
+        assertThat(new java.text.MessageFormat(limit).format(new Object[] {3})).startsWith("Your tier runs 3 builds at");
+        String deleted = en.getProperty("tenant.deleted");
+        assertThat(new java.text.MessageFormat(deleted).format(new Object[] {"acme", "t-acme", 5, "…", 1, 0}))
+                .endsWith("one account, no invitations.");
+    }
 }

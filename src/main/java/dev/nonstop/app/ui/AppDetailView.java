@@ -37,6 +37,7 @@ import dev.nonstop.app.ReleaseView;
 import dev.nonstop.common.NotFound;
 import dev.nonstop.common.UserError;
 import dev.nonstop.uikit.Messages;
+import dev.nonstop.uikit.PhoneList;
 import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,35 +115,35 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
 
     private void buildGrids() {
         pods.setId("app-pods");
-        pods.addColumn(PodInfo::name).setHeader(getTranslation("app.detail.pod")).setFlexGrow(2);
-        pods.addColumn(PodInfo::node).setHeader(getTranslation("app.detail.node"));
-        pods.addColumn(p -> p.zone() == null ? "" : p.zone()).setHeader(getTranslation("app.detail.zone"));
-        pods.addColumn(PodInfo::phase).setHeader(getTranslation("app.detail.phase"));
-        pods.addColumn(p -> getTranslation(p.ready() ? "common.yes" : "common.no"))
+        PhoneList.column(pods, PodInfo::name).setHeader(getTranslation("app.detail.pod")).setFlexGrow(2);
+        PhoneList.column(pods, PodInfo::node).setHeader(getTranslation("app.detail.node"));
+        PhoneList.column(pods, p -> p.zone() == null ? "" : p.zone()).setHeader(getTranslation("app.detail.zone"));
+        PhoneList.column(pods, PodInfo::phase).setHeader(getTranslation("app.detail.phase"));
+        PhoneList.column(pods, p -> getTranslation(p.ready() ? "common.yes" : "common.no"))
                 .setHeader(getTranslation("app.detail.ready"));
-        pods.addColumn(PodInfo::restarts).setHeader(getTranslation("app.detail.restarts"));
-        pods.addColumn(p -> age(p.startedAt())).setHeader(getTranslation("app.detail.age"));
+        PhoneList.column(pods, PodInfo::restarts).setHeader(getTranslation("app.detail.restarts"));
+        PhoneList.column(pods, p -> age(p.startedAt())).setHeader(getTranslation("app.detail.age"));
         pods.setAllRowsVisible(true);
         pods.setEmptyStateText(getTranslation("app.detail.empty.pods"));
         events.setId("app-events");
-        events.addColumn(e -> e.at() == null ? "" : WHEN.format(e.at())).setHeader(getTranslation("app.detail.when"))
+        PhoneList.column(events, e -> e.at() == null ? "" : WHEN.format(e.at())).setHeader(getTranslation("app.detail.when"))
                 .setAutoWidth(true).setFlexGrow(0);
-        events.addColumn(e -> Messages.of(this, e.sentence())).setHeader(getTranslation("app.detail.what"))
+        PhoneList.column(events, e -> Messages.of(this, e.sentence())).setHeader(getTranslation("app.detail.what"))
                 .setFlexGrow(3);
-        events.addColumn(e -> e.reason() + ": " + e.message()).setHeader(getTranslation("app.detail.detail"))
+        PhoneList.column(events, e -> e.reason() + ": " + e.message()).setHeader(getTranslation("app.detail.detail"))
                 .setFlexGrow(2);
         events.setAllRowsVisible(true);
         events.setEmptyStateText(getTranslation("app.detail.empty.events"));
         releases.setId("app-releases");
-        releases.addColumn(r -> r.release().number()).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        releases.addColumn(r -> r.live() ? getTranslation("app.release.live") : getTranslation("app.release.status."
+        PhoneList.column(releases, r -> r.release().number()).setHeader("#").setAutoWidth(true).setFlexGrow(0);
+        PhoneList.column(releases, r -> r.live() ? getTranslation("app.release.live") : getTranslation("app.release.status."
                 + r.release().status().name())).setHeader(getTranslation("app.detail.status"));
-        releases.addColumn(r -> r.release().shortCommit() + (r.message() == null ? "" : " · " + r.message())
+        PhoneList.column(releases, r -> r.release().shortCommit() + (r.message() == null ? "" : " · " + r.message())
                 + (r.author() == null ? "" : " — " + r.author())).setHeader(getTranslation("app.detail.change"))
                 .setFlexGrow(3);
-        releases.addColumn(r -> WHEN.format(r.release().createdAt())).setHeader(getTranslation("app.detail.when"));
-        releases.addColumn(r -> r.release().createdBy()).setHeader(getTranslation("app.detail.by"));
-        releases.addComponentColumn(r -> {
+        PhoneList.column(releases, r -> WHEN.format(r.release().createdAt())).setHeader(getTranslation("app.detail.when"));
+        PhoneList.column(releases, r -> r.release().createdBy()).setHeader(getTranslation("app.detail.by"));
+        PhoneList.componentColumn(releases, r -> {
             Button back = new Button(getTranslation("app.detail.rollback"), e -> rollBack(r));
             back.setVisible(!r.live());
             back.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -151,15 +152,15 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
         releases.setAllRowsVisible(true);
         releases.setEmptyStateText(getTranslation("app.detail.empty.releases"));
         drills.setId("app-drills");
-        drills.addColumn(d -> WHEN.format(d.startedAt())).setHeader(getTranslation("app.detail.when"));
-        drills.addColumn(d -> d.zoneLost() ? getTranslation("app.detail.drill.zone", d.node())
+        PhoneList.column(drills, d -> WHEN.format(d.startedAt())).setHeader(getTranslation("app.detail.when"));
+        PhoneList.column(drills, d -> d.zoneLost() ? getTranslation("app.detail.drill.zone", d.node())
                 : d.pod() + (d.nodeFailed() ? " + " + d.node() : "")).setHeader(getTranslation("app.detail.drill.taken"));
-        drills.addColumn(d -> d.droppedAt() == null ? "–" : seconds(d.startedAt(), d.droppedAt()))
+        PhoneList.column(drills, d -> d.droppedAt() == null ? "–" : seconds(d.startedAt(), d.droppedAt()))
                 .setHeader(getTranslation("app.detail.drill.dropped"));
-        drills.addColumn(d -> d.recovery() == null ? (d.finished() ? getTranslation("app.detail.drill.not-recovered")
+        PhoneList.column(drills, d -> d.recovery() == null ? (d.finished() ? getTranslation("app.detail.drill.not-recovered")
                 : "…") : String.format(java.util.Locale.ROOT, "%.1f s", d.recovery().toMillis() / 1000.0))
                 .setHeader(getTranslation("app.detail.drill.recovered"));
-        drills.addColumn(d -> d.minReady() + " / " + d.desired()).setHeader(getTranslation("app.detail.drill.fewest"));
+        PhoneList.column(drills, d -> d.minReady() + " / " + d.desired()).setHeader(getTranslation("app.detail.drill.fewest"));
         drills.setAllRowsVisible(true);
         drills.setEmptyStateText(getTranslation("app.detail.empty.drills"));
     }

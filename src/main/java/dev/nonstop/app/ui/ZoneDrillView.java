@@ -21,6 +21,7 @@ import dev.nonstop.app.ZoneDrill;
 import dev.nonstop.app.ZoneDrillService;
 import dev.nonstop.common.UserError;
 import dev.nonstop.uikit.Messages;
+import dev.nonstop.uikit.PhoneList;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,14 +126,14 @@ public class ZoneDrillView extends VerticalLayout implements HasDynamicTitle {
             panel.add(new Paragraph(getTranslation("drill.zone.restored-at", AT.format(drill.restoredAt()))));
         }
         Grid<ZoneDrill.App> apps = new Grid<>();
-        apps.addColumn(a -> a.tenant() + " / " + a.name()).setHeader(getTranslation("drill.zone.app")).setAutoWidth(true);
-        apps.addColumn(a -> a.timeline().minReady() + " / " + a.timeline().desired())
+        PhoneList.column(apps, a -> a.tenant() + " / " + a.name()).setHeader(getTranslation("drill.zone.app")).setAutoWidth(true);
+        PhoneList.column(apps, a -> a.timeline().minReady() + " / " + a.timeline().desired())
                 .setHeader(getTranslation("app.detail.drill.fewest"));
-        apps.addColumn(a -> since(drill.startedAt(), a.timeline().droppedAt()))
+        PhoneList.column(apps, a -> since(drill.startedAt(), a.timeline().droppedAt()))
                 .setHeader(getTranslation("drill.zone.dropped"));
-        apps.addColumn(a -> since(drill.startedAt(), a.timeline().recoveredAt()))
+        PhoneList.column(apps, a -> since(drill.startedAt(), a.timeline().recoveredAt()))
                 .setHeader(getTranslation("drill.zone.recovered"));
-        apps.addColumn(a -> respread(drill, a.timeline())).setHeader(getTranslation("drill.zone.respread"));
+        PhoneList.column(apps, a -> respread(drill, a.timeline())).setHeader(getTranslation("drill.zone.respread"));
         apps.setItems(drill.apps());
         apps.setAllRowsVisible(true);
         panel.add(apps);

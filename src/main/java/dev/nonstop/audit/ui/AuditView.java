@@ -11,6 +11,7 @@ import com.vaadin.flow.router.Route;
 import dev.nonstop.audit.AuditEvent;
 import dev.nonstop.audit.AuditFilter;
 import dev.nonstop.audit.AuditLog;
+import dev.nonstop.uikit.PhoneList;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -50,13 +51,13 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("audit-events");
         grid.setEmptyStateText(getTranslation("audit.empty"));
-        grid.addColumn(e -> WHEN.format(e.occurredAt())).setHeader(getTranslation("audit.when")).setAutoWidth(true);
-        grid.addColumn(AuditEvent::actor).setHeader(getTranslation("audit.actor")).setAutoWidth(true);
-        grid.addColumn(e -> e.tenantSlug() == null ? "—" : e.tenantSlug()).setHeader(getTranslation("audit.tenant"))
+        PhoneList.column(grid, e -> WHEN.format(e.occurredAt())).setHeader(getTranslation("audit.when")).setAutoWidth(true);
+        PhoneList.column(grid, AuditEvent::actor).setHeader(getTranslation("audit.actor")).setAutoWidth(true);
+        PhoneList.column(grid, e -> e.tenantSlug() == null ? "—" : e.tenantSlug()).setHeader(getTranslation("audit.tenant"))
                 .setAutoWidth(true);
-        grid.addColumn(e -> action(e.action())).setHeader(getTranslation("audit.action")).setAutoWidth(true)
+        PhoneList.column(grid, e -> action(e.action())).setHeader(getTranslation("audit.action")).setAutoWidth(true)
                 .setTooltipGenerator(AuditEvent::action);
-        grid.addColumn(AuditEvent::detail).setHeader(getTranslation("audit.detail")).setFlexGrow(1)
+        PhoneList.column(grid, AuditEvent::detail).setHeader(getTranslation("audit.detail")).setFlexGrow(1)
                 .setTooltipGenerator(AuditEvent::detail);
         // the whole detail under its row, for entries longer than the column
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(e -> {

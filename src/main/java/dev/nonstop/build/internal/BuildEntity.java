@@ -132,10 +132,9 @@ public class BuildEntity {
         deployNotice = dev.nonstop.common.MessageJson.write(notice);
     }
 
-    /** What the commit says and who made it (as far as known; cut to the columns). */
-    public void commit(@Nullable String message, @Nullable String author) {
-        commitMessage = message == null ? null : message.length() > 500 ? message.substring(0, 499) + "…" : message;
-        commitAuthor = author == null ? null : author.length() > 200 ? author.substring(0, 200) : author;
+    /** A text cut to a column's length, marked as cut. */
+    static @Nullable String cut(@Nullable String text, int max) {
+        return text == null ? null : text.length() > max ? text.substring(0, max - 1) + "…" : text;
     }
 
     public void keepLog(String log) {

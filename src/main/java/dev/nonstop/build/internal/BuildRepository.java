@@ -21,4 +21,12 @@ public interface BuildRepository extends JpaRepository<BuildEntity, Long> {
     int lastNumber(@org.springframework.data.repository.query.Param("sourceId") long sourceId);
 
     List<BuildEntity> findByAppNumberIsNullOrderByIdAsc();
+
+    /** Only these two columns: the tracker may be writing the build's status at the same moment. */
+    @org.springframework.data.jpa.repository.Modifying
+    @org.springframework.data.jpa.repository.Query("update BuildEntity b set b.commitMessage = :message, "
+            + "b.commitAuthor = :author where b.id = :id")
+    int describeCommit(@org.springframework.data.repository.query.Param("id") long id,
+                       @org.springframework.data.repository.query.Param("message") @org.jspecify.annotations.Nullable String message,
+                       @org.springframework.data.repository.query.Param("author") @org.jspecify.annotations.Nullable String author);
 }

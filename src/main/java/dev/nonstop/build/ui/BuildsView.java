@@ -17,6 +17,7 @@ import dev.nonstop.build.BuildSource;
 import dev.nonstop.common.UserError;
 import dev.nonstop.security.Caller;
 import dev.nonstop.uikit.Messages;
+import dev.nonstop.uikit.PhoneList;
 import jakarta.annotation.security.PermitAll;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,14 +51,14 @@ public class BuildsView extends VerticalLayout implements HasDynamicTitle {
         // the one flow from URL to running app lives on the apps side (it ends on the app's card)
         newApp.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate("apps/new")));
         sources.setId("build-sources");
-        sources.addColumn(BuildSource::name).setHeader(getTranslation("builds.name"));
-        sources.addColumn(BuildSource::repoUrl).setHeader(getTranslation("builds.url")).setFlexGrow(2);
-        sources.addColumn(s -> s.trackedRef() == null ? getTranslation("builds.default-branch") : s.trackedRef())
+        PhoneList.column(sources, BuildSource::name).setHeader(getTranslation("builds.name"));
+        PhoneList.column(sources, BuildSource::repoUrl).setHeader(getTranslation("builds.url")).setFlexGrow(2);
+        PhoneList.column(sources, s -> s.trackedRef() == null ? getTranslation("builds.default-branch") : s.trackedRef())
                 .setHeader(getTranslation("builds.ref"));
-        sources.addColumn(s -> getTranslation("builds.kind." + s.kind().name())).setHeader(getTranslation(
+        PhoneList.column(sources, s -> getTranslation("builds.kind." + s.kind().name())).setHeader(getTranslation(
                 "builds.kind"));
-        sources.addComponentColumn(this::buildButton);
-        sources.addComponentColumn(s -> {
+        PhoneList.componentColumn(sources, this::buildButton);
+        PhoneList.componentColumn(sources, s -> {
             Button hook = new Button(getTranslation("builds.webhook"), e -> webhookDialog(s).open());
             hook.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             Button remove = new Button(getTranslation("builds.remove"), e -> removeDialog(s).open());

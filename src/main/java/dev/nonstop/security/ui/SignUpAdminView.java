@@ -17,6 +17,7 @@ import dev.nonstop.security.SignUpInvitation;
 import dev.nonstop.security.SignUpMode;
 import dev.nonstop.security.SignUpService;
 import dev.nonstop.uikit.Messages;
+import dev.nonstop.uikit.PhoneList;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -60,12 +61,12 @@ public class SignUpAdminView extends VerticalLayout implements HasDynamicTitle {
         });
 
         pending.setId("signup-pending");
-        pending.addColumn(p -> p.email().value()).setHeader(getTranslation("field.email")).setAutoWidth(true);
-        pending.addColumn(PendingSignUp::companyName).setHeader(getTranslation("field.company-name"));
-        pending.addColumn(p -> p.slug().value()).setHeader(getTranslation("field.slug"));
-        pending.addColumn(PendingSignUp::clientAddress).setHeader(getTranslation("signup.admin.address"));
-        pending.addColumn(p -> AT.format(p.requestedAt())).setHeader(getTranslation("signup.admin.asked-at"));
-        pending.addComponentColumn(this::actions);
+        PhoneList.column(pending, p -> p.email().value()).setHeader(getTranslation("field.email")).setAutoWidth(true);
+        PhoneList.column(pending, PendingSignUp::companyName).setHeader(getTranslation("field.company-name"));
+        PhoneList.column(pending, p -> p.slug().value()).setHeader(getTranslation("field.slug"));
+        PhoneList.column(pending, PendingSignUp::clientAddress).setHeader(getTranslation("signup.admin.address"));
+        PhoneList.column(pending, p -> AT.format(p.requestedAt())).setHeader(getTranslation("signup.admin.asked-at"));
+        PhoneList.componentColumn(pending, this::actions);
         pending.setAllRowsVisible(true);
         noPending.setText(getTranslation("signup.admin.none-pending"));
         noPending.setId("signup-none-pending");
@@ -83,9 +84,9 @@ public class SignUpAdminView extends VerticalLayout implements HasDynamicTitle {
         inviteRow.setAlignItems(Alignment.BASELINE);
         inviteRow.setWrap(true);
         invitations.setId("signup-invitations");
-        invitations.addColumn(SignUpInvitation::note).setHeader(getTranslation("field.note"));
-        invitations.addColumn(i -> AT.format(i.createdAt())).setHeader(getTranslation("signup.admin.made-at"));
-        invitations.addColumn(i -> i.usedBy() != null ? getTranslation("signup.admin.used-by", i.usedBy())
+        PhoneList.column(invitations, SignUpInvitation::note).setHeader(getTranslation("field.note"));
+        PhoneList.column(invitations, i -> AT.format(i.createdAt())).setHeader(getTranslation("signup.admin.made-at"));
+        PhoneList.column(invitations, i -> i.usedBy() != null ? getTranslation("signup.admin.used-by", i.usedBy())
                 : AT.format(i.expiresAt())).setHeader(getTranslation("signup.admin.state"));
         invitations.setAllRowsVisible(true);
 

@@ -25,6 +25,7 @@ import dev.nonstop.tenant.UpgradeService;
 import dev.nonstop.tier.TierCode;
 import dev.nonstop.tier.ui.TierLimitsPanel;
 import dev.nonstop.uikit.Messages;
+import dev.nonstop.uikit.PhoneList;
 import jakarta.annotation.security.PermitAll;
 
 /**
@@ -58,9 +59,9 @@ public class SettingsView extends VerticalLayout implements HasDynamicTitle {
 
         Grid<Member> members = new Grid<>();
         members.setId("members");
-        members.addColumn(Member::displayName).setHeader(getTranslation("field.display-name"));
-        members.addColumn(m -> m.email().value()).setHeader(getTranslation("field.email"));
-        members.addColumn(m -> getTranslation("role." + m.role().name())).setHeader(getTranslation("settings.role"));
+        PhoneList.column(members, Member::displayName).setHeader(getTranslation("field.display-name"));
+        PhoneList.column(members, m -> m.email().value()).setHeader(getTranslation("field.email"));
+        PhoneList.column(members, m -> getTranslation("role." + m.role().name())).setHeader(getTranslation("settings.role"));
         members.setItems(accounts.members(tenant.id()));
         members.setAllRowsVisible(true);
         add(new H2(getTranslation("settings.members")), members);

@@ -18,6 +18,7 @@ import dev.nonstop.tier.DowngradeRefused;
 import dev.nonstop.tier.TierCode;
 import dev.nonstop.tier.ui.DowngradeDialog;
 import dev.nonstop.uikit.Messages;
+import dev.nonstop.uikit.PhoneList;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -48,20 +49,20 @@ public class TenantAdminView extends VerticalLayout implements HasDynamicTitle {
     TenantAdminView(TenantService tenants) {
         this.tenants = tenants;
         grid.setId("tenants");
-        grid.addColumn(t -> t.slug().value()).setHeader(getTranslation("field.slug")).setSortable(true)
+        PhoneList.column(grid, t -> t.slug().value()).setHeader(getTranslation("field.slug")).setSortable(true)
                 .setAutoWidth(true).setComparator(t -> t.slug().value());
-        grid.addColumn(TenantSummary::name).setHeader(getTranslation("field.company-name")).setSortable(true)
+        PhoneList.column(grid, TenantSummary::name).setHeader(getTranslation("field.company-name")).setSortable(true)
                 .setAutoWidth(true).setFlexGrow(2).setTooltipGenerator(TenantSummary::name)
                 .setComparator(TenantSummary::name);
-        grid.addColumn(t -> getTranslation("tier.name." + t.tier().name())).setHeader(getTranslation(
+        PhoneList.column(grid, t -> getTranslation("tier.name." + t.tier().name())).setHeader(getTranslation(
                 "admin.tenants.tier")).setSortable(true).setComparator(t -> t.tier().name());
-        grid.addColumn(TenantSummary::members).setHeader(getTranslation("admin.tenants.members")).setSortable(true);
-        usageColumn = grid.addColumn(t -> t.peakUsage() + "%").setHeader(getTranslation("admin.tenants.usage"))
+        PhoneList.column(grid, TenantSummary::members).setHeader(getTranslation("admin.tenants.members")).setSortable(true);
+        usageColumn = PhoneList.column(grid, t -> t.peakUsage() + "%").setHeader(getTranslation("admin.tenants.usage"))
                 .setComparator(Comparator.comparingInt(TenantSummary::peakUsage)).setSortable(true)
                 .setTooltipGenerator(this::usageDetail);
-        grid.addColumn(t -> CREATED.format(t.createdAt())).setHeader(getTranslation("admin.tenants.created"))
+        PhoneList.column(grid, t -> CREATED.format(t.createdAt())).setHeader(getTranslation("admin.tenants.created"))
                 .setSortable(true);
-        grid.addComponentColumn(this::actions);
+        PhoneList.componentColumn(grid, this::actions);
         search.setPlaceholder(getTranslation("admin.tenants.search"));
         search.setId("tenants-search");
         search.setClearButtonVisible(true);

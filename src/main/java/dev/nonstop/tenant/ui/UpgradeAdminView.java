@@ -15,6 +15,7 @@ import dev.nonstop.tenant.UpgradeRequest;
 import dev.nonstop.tenant.UpgradeService;
 import dev.nonstop.uikit.EmptyState;
 import dev.nonstop.uikit.Messages;
+import dev.nonstop.uikit.PhoneList;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -32,11 +33,11 @@ public class UpgradeAdminView extends VerticalLayout implements HasDynamicTitle 
     UpgradeAdminView(UpgradeService upgrades) {
         this.upgrades = upgrades;
         grid.setId("upgrade-requests");
-        grid.addColumn(UpgradeRequest::tenant).setHeader(getTranslation("field.slug"));
-        grid.addColumn(UpgradeRequest::requestedBy).setHeader(getTranslation("upgrade.requested-by"));
-        grid.addColumn(r -> AT.format(r.requestedAt())).setHeader(getTranslation("upgrade.requested-at"));
-        grid.addColumn(UpgradeRequest::note).setHeader(getTranslation("field.note"));
-        grid.addComponentColumn(this::actions);
+        PhoneList.column(grid, UpgradeRequest::tenant).setHeader(getTranslation("field.slug"));
+        PhoneList.column(grid, UpgradeRequest::requestedBy).setHeader(getTranslation("upgrade.requested-by"));
+        PhoneList.column(grid, r -> AT.format(r.requestedAt())).setHeader(getTranslation("upgrade.requested-at"));
+        PhoneList.column(grid, UpgradeRequest::note).setHeader(getTranslation("field.note"));
+        PhoneList.componentColumn(grid, this::actions);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("upgrade.empty"));
         add(new H2(getTranslation("upgrade.pending.title")), grid);

@@ -36,4 +36,18 @@ class AuditViewTest extends UiTest {
         AuditView korean = navigate(AuditView.class);
         assertThat(korean.action("app.deployed")).isEqualTo("앱 배포");
     }
+
+    /** On a phone the grid is a list: one column of cards instead of five columns scrolled sideways. */
+    @Test
+    void on_a_phone_the_trail_is_a_list_of_cards() {
+        fixtures.newTenant();
+        AuditView view = navigate(AuditView.class);
+        dev.nonstop.uikit.PhoneList.fit(view.grid, 390);
+        assertThat(dev.nonstop.uikit.PhoneList.showsCards(view.grid)).isTrue();
+        assertThat(view.grid.getColumns()).filteredOn(com.vaadin.flow.component.grid.Grid.Column::isVisible)
+                .extracting(com.vaadin.flow.component.grid.Grid.Column::getKey).containsExactly("phone-card");
+        dev.nonstop.uikit.PhoneList.fit(view.grid, 1280);
+        assertThat(view.grid.getColumns()).filteredOn(com.vaadin.flow.component.grid.Grid.Column::isVisible)
+                .hasSize(5);
+    }
 }
