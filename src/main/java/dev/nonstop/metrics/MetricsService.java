@@ -1,0 +1,70 @@
+package dev.nonstop.metrics;
+
+import dev.nonstop.app.App;
+import dev.nonstop.app.AppService;
+import dev.nonstop.metrics.internal.MetricsSource;
+import dev.nonstop.metrics.internal.MetricsUnavailable;
+import dev.nonstop.tenant.TenantService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * Charts of the caller's own apps. The app and the namespace always come from the signed-in caller
+ * (an app of another tenant is "not found", as everywhere); queries are built by the source, never
+ * taken from the user. One call for all of a tenant's apps asks the source once.
+ */
+@Service
+public class MetricsService {
+
+    private final AppService apps;
+    private final TenantService tenants;
+    private final MetricsSource source;
+    private final Clock clock;
+    private final MetricsSettings settings;
+
+    MetricsService(AppService apps, TenantService tenants, MetricsSource source, Clock clock,
+                   MetricsSettings settings) {
+        this.apps = apps;
+        this.tenants = tenants;
+        this.source = source;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** One app's metric over a range. */
+    public Chart chart(long appId, Metric metric, TimeRange range) {
+        App app = apps.get(appId);
+        return charts(List.of(app), metric, range).getFirst();
+    }
+
+    /** The metric over a range for every app of the caller's tenant, in the apps' order (one query). */
+    public List<Chart> charts(Metric metric, TimeRange range) {
+        return charts(apps.apps(), metric, range);
+    }
+
+    /** Where the numbers come from, for the Monitoring page's footnote. */
+    public boolean usesPrometheus() {
+        return settings.usesPrometheus();
+    }
+
+    private List<Chart> charts(List<App> of, Metric metric, TimeRange range) {
+        List<String> names = of.stream().map(App::name).toList();
+        var cannot = source.cannotAnswer(metric, range);
+        if (cannot.isPresent()) {
+            return names.stream().map(n -> Chart.unavailable(n, metric, range, cannot.get())).toList();
+        }
+        String namespace = tenants.current().slug().namespace();
+        Instant now = clock.instant();
+        try {
+            Map<String, List<Series>> answer = names.isEmpty() ? Map.of()
+                    : source.query(namespace, names, metric, range, now);
+            return names.stream().map(n -> new Chart(n, metric, range, answer.getOrDefault(n, List.of()), null))
+                    .toList();
+        } catch (MetricsUnavailable down) {
+            return names.stream().map(n -> Chart.unavailable(n, metric, range, down.why())).toList();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.nonstop.metrics;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code nonstop.metrics.*}: the Prometheus to ask ({@code prometheus-url}, empty: none, the built-in
+ * hour of metrics.k8s.io samples instead), its bearer token if it wants one, how long an answer is
+ * shared between screens ({@code cache}), and how often the built-in source samples ({@code interval}).
+ */
+@ConfigurationProperties("nonstop.metrics")
+public record MetricsSettings(String prometheusUrl, String prometheusToken, Duration cache, Duration interval,
+                              Duration timeout) {
+
+    public MetricsSettings(@Nullable String prometheusUrl, @Nullable String prometheusToken,
+                           @Nullable Duration cache, @Nullable Duration interval, @Nullable Duration timeout) {
+        this.prometheusUrl = prometheusUrl == null ? "" : prometheusUrl.strip().replaceAll("/+$", "");
+        this.prometheusToken = prometheusToken == null ? "" : prometheusToken.strip();
+        this.cache = cache == null ? Duration.ofSeconds(15) : cache;
+        this.interval = interval == null ? Duration.ofSeconds(15) : interval;
+        this.timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+    }
+
+    public boolean usesPrometheus() {
+        return !prometheusUrl.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        // the token stays out of logs
+        return "MetricsSettings[prometheusUrl=" + prometheusUrl + ", token=" + (prometheusToken.isEmpty() ? "none"
+                : "set") + ", cache=" + cache + ", interval=" + interval + ", timeout=" + timeout + "]";
+    }
+}

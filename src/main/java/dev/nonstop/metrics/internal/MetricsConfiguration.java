@@ -1,0 +1,38 @@
+package dev.nonstop.metrics.internal;
+
+import dev.nonstop.kube.InformerRegistry;
+import dev.nonstop.metrics.MetricsSettings;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Prometheus when {@code nonstop.metrics.prometheus-url} is set, otherwise the built-in hour. */
+@Configuration
+@EnableConfigurationProperties(MetricsSettings.class)
+class MetricsConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MetricsConfiguration.class);
+
+    @Bean
+    MetricsSource metricsSource(MetricsSettings settings, KubernetesClient client, InformerRegistry informers,
+                                Clock clock) {
+        MetricsSource source;
+        if (settings.usesPrometheus()) {
+            source = new PrometheusMetrics(settings.prometheusUrl(), settings.prometheusToken(), settings.cache(),
+                    settings.timeout());
+        } else {
+            BuiltInMetrics builtIn = new BuiltInMetrics(client, informers.managed(Deployment.class),
+                    informers.managed(io.fabric8.kubernetes.api.model.Pod.class), clock,
+                    settings.interval());
+            builtIn.start(settings.interval());
+            source = builtIn;
+        }
+        log.info("Metrics from {}", source.describe());
+        return source;
+    }
+}
