@@ -18,17 +18,25 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxApiServer api;
     private final KubernetesClient controllerClient;
     private final SandboxRuntime runtime;
+    private final dev.nonstop.sandbox.internal.sim.MetricsExporter exporter;
 
-    private Sandbox(SandboxSettings settings) {
+    private Sandbox(SandboxSettings settings, int metricsPort) {
         this.settings = settings;
         this.clock = new SimClock(Instant.now(), settings.speed());
         this.api = SandboxApiServer.start(clock, settings.port());
         this.controllerClient = api.newClient();
         this.runtime = new SandboxRuntime(new SimContext(controllerClient, clock, settings));
+        this.exporter = dev.nonstop.sandbox.internal.sim.MetricsExporter.start(runtime, api.dispatcher().podMetrics(),
+                api.token(), metricsPort);
     }
 
     public static Sandbox start(SandboxSettings settings) {
-        Sandbox sandbox = new Sandbox(settings);
+        return start(settings, 0);
+    }
+
+    /** Starts with the metrics exporter on a chosen loopback port (0: a free one), so a Prometheus can keep it. */
+    public static Sandbox start(SandboxSettings settings, int metricsPort) {
+        Sandbox sandbox = new Sandbox(settings, metricsPort);
         sandbox.runtime.start();
         return sandbox;
     }
@@ -84,6 +92,25 @@ public final class Sandbox implements AutoCloseable {
         api.dispatcher().podMetrics().setLoad(namespace, deployment, load);
     }
 
+    /** Share of an app's requests answered with a 500 (0 to 1), seen by Prometheus through the exporter. */
+    public void setErrorShare(String namespace, String deployment, double share) {
+        api.dispatcher().podMetrics().setErrorShare(namespace, deployment, share);
+    }
+
+    /** Mean time an app takes to answer a request. */
+    public void setLatency(String namespace, String deployment, java.time.Duration mean) {
+        api.dispatcher().podMetrics().setLatencyMillis(namespace, deployment, mean.toMillis());
+    }
+
+    /**
+     * Where a Prometheus finds the sandbox's scrape targets ({@code http_sd_configs}): app pods with
+     * {@code http_server_requests_seconds}, cAdvisor and kube-state-metrics series; the API's token is
+     * required for it and for every target.
+     */
+    public String metricsDiscoveryUrl() {
+        return exporter.serviceDiscoveryUrl();
+    }
+
     /** Fault: the API answers {@code delay} late (zero to heal). */
     public void slowApi(java.time.Duration delay) {
         api.dispatcher().setDelay(delay);
@@ -128,6 +155,7 @@ public final class Sandbox implements AutoCloseable {
 
     @Override
     public void close() {
+        exporter.close();
         runtime.close();
         controllerClient.close();
         api.close();

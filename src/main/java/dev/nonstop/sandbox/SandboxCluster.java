@@ -24,6 +24,7 @@ public class SandboxCluster implements SandboxStarter, DisposableBean {
 
     private final SandboxSettings settings;
     private final Path kubeconfig;
+    private final int metricsPort;
     private volatile @Nullable Sandbox sandbox;
 
     SandboxCluster(@Value("${nonstop.sandbox.nodes:4}") int nodes, @Value("${nonstop.sandbox.zones:2}") int zones,
@@ -34,6 +35,7 @@ public class SandboxCluster implements SandboxStarter, DisposableBean {
                    @Value("${nonstop.sandbox.node-cpu-milli:0}") int nodeCpuMilli,
                    @Value("${nonstop.sandbox.node-memory-mib:0}") int nodeMemoryMib,
                    @Value("${nonstop.sandbox.node-pods:0}") int nodePods,
+                   @Value("${nonstop.sandbox.metrics-port:0}") int metricsPort,
                    @Value("${nonstop.sandbox.kubeconfig:./data/sandbox-kubeconfig}") String kubeconfig) {
         SandboxSettings d = SandboxSettings.defaults();
         // node size: the defaults unless set (benchmarks run thousands of pods on fewer, larger nodes)
@@ -41,15 +43,17 @@ public class SandboxCluster implements SandboxStarter, DisposableBean {
                 nodeMemoryMib > 0 ? nodeMemoryMib : d.nodeMemoryMib(), nodePods > 0 ? nodePods : d.nodePods(),
                 podStartDelay, crashShare, speed, port, d.tick());
         this.kubeconfig = Path.of(kubeconfig);
+        this.metricsPort = metricsPort;
     }
 
     @Override
     public synchronized ClusterEndpoint start() {
         Sandbox running = sandbox;
         if (running == null) {
-            running = Sandbox.start(settings);
+            running = Sandbox.start(settings, metricsPort);
             sandbox = running;
             writeKubeconfig(running.tlsUrl(), running.token());
+            writePrometheusConfig(running.metricsDiscoveryUrl(), running.token());
             log.info("Sandbox cluster: {} nodes in {} zones at {}; kubeconfig {}", settings.nodes(), settings.zones(),
                     running.tlsUrl(), kubeconfig.toAbsolutePath());
         }
@@ -90,21 +94,56 @@ public class SandboxCluster implements SandboxStarter, DisposableBean {
                   user:
                     token: %s
                 """.formatted(url, token);
+        writePrivate(kubeconfig, yaml);
+    }
+
+    /** Writes a file only this OS user can read (it holds the token). */
+    private static void writePrivate(Path file, String content) {
         try {
-            if (kubeconfig.getParent() != null) {
-                Files.createDirectories(kubeconfig.getParent());
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
             }
-            Files.deleteIfExists(kubeconfig);
+            Files.deleteIfExists(file);
             try {
-                Files.createFile(kubeconfig, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                         java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(kubeconfig);
+                Files.createFile(file);
             }
-            Files.writeString(kubeconfig, yaml);
+            Files.writeString(file, content);
         } catch (IOException e) {
-            log.warn("Could not write the sandbox kubeconfig to {}: {}", kubeconfig, e.toString());
+            log.warn("Could not write {}: {}", file, e.toString());
         }
+    }
+
+    /**
+     * Next to the kubeconfig: the token alone and a Prometheus configuration that scrapes this sandbox
+     * through its service discovery with it (scripts/sandbox-prometheus starts Prometheus on them). The
+     * token file is rewritten at each start, so a Prometheus left running keeps scraping the next sandbox
+     * when the metrics port is fixed ({@code NONSTOP_SANDBOX_METRICS_PORT}).
+     */
+    private void writePrometheusConfig(String discoveryUrl, String token) {
+        Path dir = kubeconfig.toAbsolutePath().getParent();
+        Path tokenFile = dir.resolve("sandbox-token");
+        writePrivate(tokenFile, token);
+        writePrivate(dir.resolve("sandbox-prometheus.yml"), """
+                # Written by the portal at each start of its sandbox cluster; scripts/sandbox-prometheus uses it.
+                global:
+                  scrape_interval: 15s
+                  evaluation_interval: 15s
+                scrape_configs:
+                  - job_name: sandbox
+                    honor_labels: true
+                    authorization:
+                      type: Bearer
+                      credentials_file: %s
+                    http_sd_configs:
+                      - url: %s
+                        refresh_interval: 15s
+                        authorization:
+                          type: Bearer
+                          credentials_file: %s
+                """.formatted(tokenFile, discoveryUrl, tokenFile));
     }
 
     @Override
@@ -115,6 +154,7 @@ public class SandboxCluster implements SandboxStarter, DisposableBean {
             sandbox = null;
             try {
                 Files.deleteIfExists(kubeconfig);
+                Files.deleteIfExists(kubeconfig.toAbsolutePath().getParent().resolve("sandbox-token"));
             } catch (IOException ignored) {
                 // a stale file points at a closed port; harmless
             }

@@ -57,4 +57,23 @@ class SandboxKubeconfigTest {
         assertThat(process.waitFor()).as(output).isZero();
         assertThat(output).contains("sandbox-zone-a").contains("Ready");
     }
+
+    /** The Prometheus configuration written beside the kubeconfig is valid and scrapes this sandbox. */
+    @Test
+    void a_prometheus_configuration_for_this_sandbox_is_written_beside_it() throws Exception {
+        Path dir = sandbox.kubeconfig().toAbsolutePath().getParent();
+        Path config = dir.resolve("sandbox-prometheus.yml");
+        Path token = dir.resolve("sandbox-token");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(token))).isEqualTo("rw-------");
+        assertThat(Files.readString(config)).contains(sandbox.running().orElseThrow().metricsDiscoveryUrl(),
+                "credentials_file: " + token);
+        assertThat(Files.readString(token)).isEqualTo(sandbox.running().orElseThrow().token());
+        Path promtool = Path.of("/usr/bin/promtool");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(promtool), "promtool is not installed");
+        Process check = new ProcessBuilder(promtool.toString(), "check", "config", config.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(check.waitFor()).as(output).isZero();
+    }
 }

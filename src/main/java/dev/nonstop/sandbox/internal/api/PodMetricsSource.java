@@ -23,12 +23,37 @@ public final class PodMetricsSource {
     /** Load per app, "namespace/deployment": 1.0 is CPU use equal to the request. */
     private final Map<String, Double> loads = new ConcurrentHashMap<>();
 
+    /** Share of requests answered with a 500, per app (0 unless set). */
+    private final Map<String, Double> errorShares = new ConcurrentHashMap<>();
+    /** Mean time to answer a request, milliseconds, per app. */
+    private final Map<String, Double> latencies = new ConcurrentHashMap<>();
+
+    public static final double DEFAULT_LATENCY_MS = 40;
+    /** Requests per second a replica answers at load 1.0. */
+    public static final double REQUESTS_PER_LOAD = 20;
+
     public void setLoad(String namespace, String deployment, double load) {
         loads.put(namespace + "/" + deployment, load);
     }
 
-    double load(String namespace, String deployment) {
+    public double load(String namespace, String deployment) {
         return loads.getOrDefault(namespace + "/" + deployment, DEFAULT_LOAD);
+    }
+
+    public void setErrorShare(String namespace, String deployment, double share) {
+        errorShares.put(namespace + "/" + deployment, Math.max(0, Math.min(1, share)));
+    }
+
+    public double errorShare(String namespace, String deployment) {
+        return errorShares.getOrDefault(namespace + "/" + deployment, 0.0);
+    }
+
+    public void setLatencyMillis(String namespace, String deployment, double millis) {
+        latencies.put(namespace + "/" + deployment, Math.max(1, millis));
+    }
+
+    public double latencyMillis(String namespace, String deployment) {
+        return latencies.getOrDefault(namespace + "/" + deployment, DEFAULT_LATENCY_MS);
     }
 
     /** The PodMetrics of a running pod, or null when the pod is not running. */

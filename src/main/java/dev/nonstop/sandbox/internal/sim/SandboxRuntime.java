@@ -97,6 +97,11 @@ public final class SandboxRuntime implements AutoCloseable {
         return nodes;
     }
 
+    /** The controllers' shared view of the cluster (for the metrics exporter). */
+    SimContext context() {
+        return sim;
+    }
+
     @Override
     public void close() {
         loop.shutdownNow();
