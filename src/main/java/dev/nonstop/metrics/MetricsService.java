@@ -50,6 +50,11 @@ public class MetricsService {
         return settings.usesPrometheus();
     }
 
+    /** How often an open chart asks for new points. */
+    public java.time.Duration refreshEvery() {
+        return settings.refresh();
+    }
+
     private List<Chart> charts(List<App> of, Metric metric, TimeRange range) {
         List<String> names = of.stream().map(App::name).toList();
         var cannot = source.cannotAnswer(metric, range);
