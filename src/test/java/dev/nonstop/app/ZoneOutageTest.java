@@ -39,10 +39,38 @@ class ZoneOutageTest extends AppTestBase {
                 .filter(AppHealth::isReady).map(p -> nodes.get(p.getSpec().getNodeName())).collect(Collectors.toSet());
     }
 
+    /** Taints (NoSchedule) or untaints every node of a zone, as an operator keeping new pods out would. */
+    private void keepPodsOut(String zone, boolean out) {
+        for (var node : cluster.nodes().withLabel("topology.kubernetes.io/zone", zone).list().getItems()) {
+            cluster.nodes().withName(node.getMetadata().getName()).edit(n -> {
+                var taints = new java.util.ArrayList<>(n.getSpec().getTaints() == null ? java.util.List.of()
+                        : n.getSpec().getTaints());
+                taints.removeIf(t -> "test.nonstop.dev/closed".equals(t.getKey()));
+                if (out) {
+                    taints.add(new io.fabric8.kubernetes.api.model.TaintBuilder().withKey("test.nonstop.dev/closed")
+                            .withEffect("NoSchedule").build());
+                }
+                n.getSpec().setTaints(taints);
+                return n;
+            });
+        }
+    }
+
     @Test
     void paid_and_free_apps_come_back_in_the_surviving_zone_and_paid_spreads_again_when_the_zone_returns() {
-        // the Paid tenant's app (from the base) and a Free tenant's app
-        App paid = apps.deploy(built().id());
+        // the Paid tenant's app (from the base) starts in one zone, the other being closed to new pods;
+        // when that zone opens, the app is spread over both (a rolling restart) — so a zone that comes back
+        // later, within the restart cool-down, must still be able to spread it again
+        keepPodsOut("sandbox-zone-b", true);
+        App paid;
+        try {
+            paid = apps.deploy(built().id());
+            awaitAvailable(2);
+            assertThat(zonesOf(ns(), "web")).containsExactly("sandbox-zone-a");
+        } finally {
+            keepPodsOut("sandbox-zone-b", false);
+        }
+        within(LONG, () -> assertThat(zonesOf(ns(), "web")).hasSize(2));
         awaitAvailable(2);
         fixtures.signOut();
         SignUpResult free = fixtures.newTenant();

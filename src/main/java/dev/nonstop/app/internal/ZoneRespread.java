@@ -34,7 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ZoneRespread implements AutoCloseable {
 
     static final String ZONE = "topology.kubernetes.io/zone";
-    /** One rolling restart per app at most this often, whatever the nodes do meanwhile. */
+    /**
+     * One rolling restart per app at most this often while the set of usable zones stays the same (nodes
+     * flapping inside a zone); a zone that comes back after being lost may always trigger one.
+     */
     static final Duration AT_MOST_EVERY = Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(ZoneRespread.class);
 
@@ -45,7 +48,14 @@ class ZoneRespread implements AutoCloseable {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final Map<Long, Instant> lastRespread = new ConcurrentHashMap<>();
+    /** When each app was last restarted to spread, and in which generation of usable zones. */
+    private record Respread(Instant at, long zoneGeneration) {
+    }
+
+    private final Map<Long, Respread> lastRespread = new ConcurrentHashMap<>();
+    /** Counts changes of the set of usable zones (a zone lost, a zone back). */
+    private final java.util.concurrent.atomic.AtomicLong zoneGeneration = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Set<String> lastUsable = Set.of();
     /** How long after a node changed an ended rollout still triggers a look. */
     static final Duration WATCH_AFTER_NODE_CHANGE = Duration.ofMinutes(15);
     private volatile long watchingUntil = System.nanoTime();
@@ -83,6 +93,10 @@ class ZoneRespread implements AutoCloseable {
     private void check() {
         Set<String> usable = informers.cluster(Node.class).all().stream().filter(ZoneRespread::usable)
                 .map(n -> n.getMetadata().getLabels().get(ZONE)).filter(Objects::nonNull).collect(Collectors.toSet());
+        if (!usable.equals(lastUsable)) {
+            lastUsable = usable;
+            zoneGeneration.incrementAndGet();
+        }
         if (usable.size() < 2) {
             return;
         }
@@ -115,13 +129,14 @@ class ZoneRespread implements AutoCloseable {
 
     private void respread(String tenant, String name) {
         Instant now = clock.instant();
+        long generation = zoneGeneration.get();
         tx.executeWithoutResult(status -> tenants.idOf(tenant).flatMap(id -> apps.findByTenantIdAndName(id, name))
                 .ifPresent(app -> {
-                    Instant last = lastRespread.get(app.id());
-                    if (last != null && last.plus(AT_MOST_EVERY).isAfter(now)) {
+                    Respread last = lastRespread.get(app.id());
+                    if (last != null && last.zoneGeneration() == generation && last.at().plus(AT_MOST_EVERY).isAfter(now)) {
                         return;
                     }
-                    lastRespread.put(app.id(), now);
+                    lastRespread.put(app.id(), new Respread(now, generation));
                     app.restart(now);
                     audit.recordAs("nonstop", tenant, "app.respread", name + " runs in one zone while two can take "
                             + "it again: rolling restart to spread it over zones");
