@@ -61,6 +61,8 @@ class MonitoringChartsTest {
         }
     }
 
+    private long appId;
+
     private SignUpResult tenantWithARunningApp() {
         sandbox.running().orElseThrow().clock().setSpeed(20);
         SignUpResult owner = fixtures.newTenant();
@@ -74,6 +76,7 @@ class MonitoringChartsTest {
                     .isEqualTo(BuildStatus.SUCCEEDED));
             App app = apps.deploy(build.id());
             Eventually.within(Duration.ofSeconds(60), () -> assertThat(apps.status(app.id()).ready()).isEqualTo(2));
+            appId = app.id();
         } finally {
             fixtures.signOut();
             sandbox.running().orElseThrow().clock().setSpeed(1);
@@ -123,6 +126,21 @@ class MonitoringChartsTest {
         assertThat(page.locator("#monitoring-web-cpu")).hasAttribute("aria-label",
                 java.util.regex.Pattern.compile("CPU, last hour: .+"));
         assertThat(page.locator("#monitoring-web-cpu")).hasAttribute("data-drawn", "true");
+
+        // the app's card carries sparklines (CPU and ready replicas without Prometheus) with their values
+        page.navigate("http://localhost:" + port + "/apps");
+        assertThat(page.locator("#app-" + appId + "-spark-cpu")).hasAttribute("data-drawn", "true");
+        assertThat(page.locator("#app-" + appId + "-spark-replicas")).hasAttribute("aria-label",
+                java.util.regex.Pattern.compile("Ready replicas, last 15 minutes: ready 2"));
+
+        // the detail page has a Monitoring tab with every chart of the app
+        page.navigate("http://localhost:" + port + "/apps/detail/" + appId);
+        page.locator("#detail-tab-extra").click();
+        assertThat(page.locator("#detail-cpu")).hasAttribute("data-drawn", "true");
+        assertThat(page.locator("#detail-memory")).hasAttribute("data-drawn", "true");
+        assertThat(page.locator("#detail-latency_p95-unavailable")).containsText("Prometheus");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/app-monitoring.png"))
+                .setFullPage(true));
         context.close();
     }
 }

@@ -79,6 +79,11 @@ public class AppCard extends Div {
         return appId;
     }
 
+    /** Another feature's content on this card (charts), under the badges. */
+    public void addExtra(com.vaadin.flow.component.Component extra) {
+        addComponentAtIndex(2, extra);
+    }
+
     public void show(AppStatus s) {
         if (s.equals(shown)) {
             return; // a pod event that changes nothing on the card (scheduled, started) sends nothing

@@ -87,7 +87,12 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
     private final AtomicReference<AutoCloseable> following = new AtomicReference<>();
     private final AtomicBoolean redrawQueued = new AtomicBoolean();
 
-    AppDetailView(AppService apps, AppInsightService insight, FailoverService failovers, AppConfigService configs) {
+    private final @org.jspecify.annotations.Nullable AppExtras extras;
+    private com.vaadin.flow.component.tabs.@org.jspecify.annotations.Nullable Tab extraTab;
+
+    AppDetailView(AppService apps, AppInsightService insight, FailoverService failovers, AppConfigService configs,
+                  org.springframework.beans.factory.ObjectProvider<AppExtras> extras) {
+        this.extras = extras.getIfAvailable();
         this.apps = apps;
         this.insight = insight;
         this.failovers = failovers;
@@ -233,6 +238,15 @@ public class AppDetailView extends VerticalLayout implements HasUrlParameter<Lon
             configHolder.add(new AppConfigForm(configs, appId));
         } catch (UserError gone) {
             Messages.error(this, gone);
+        }
+        if (extras != null) {
+            if (extraTab != null) {
+                tabs.remove(extraTab);
+            }
+            // second, after the overview: what the app is doing now
+            extraTab = tabs.add(new com.vaadin.flow.component.tabs.Tab(getTranslation(extras.detailTabKey())),
+                    extras.onDetail(appId), 1);
+            extraTab.setId("detail-tab-extra");
         }
     }
 

@@ -52,8 +52,12 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
     private final Map<Long, AppStatus> latest = new ConcurrentHashMap<>();
     private Runnable unsubscribe = () -> { };
 
+    private final @org.jspecify.annotations.Nullable AppExtras extras;
+
     AppsView(AppService apps, BuildService builds, dev.nonstop.app.FailoverService failovers,
-             dev.nonstop.tenant.TenantService tenants) {
+             dev.nonstop.tenant.TenantService tenants,
+             org.springframework.beans.factory.ObjectProvider<AppExtras> extras) {
+        this.extras = extras.getIfAvailable();
         this.tenants = tenants;
         this.apps = apps;
         this.builds = builds;
@@ -78,6 +82,9 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
         List<AppStatus> statuses = apps.statuses();
         for (AppStatus status : statuses) {
             AppCard card = new AppCard(status, this);
+            if (extras != null) {
+                card.addExtra(extras.onCard(status.appId()));
+            }
             cardsById.put(status.appId(), card);
             cards.add(card);
         }

@@ -99,7 +99,7 @@ class AppsViewTest extends UiTest {
         detail.logPod.setValue(pod);
         assertThat(detail.log.getText()).isNotBlank();
 
-        detail.tabs.setSelectedIndex(2);
+        detail.tabs.setSelectedIndex(3); // overview, monitoring, releases, configuration
         AppConfigForm form = $(AppConfigForm.class).first();
         assertThat(form.port.getValue()).isEqualTo(8080); // as detected in the source, and correctable here
         test(form.healthPath).setValue("/ready");
