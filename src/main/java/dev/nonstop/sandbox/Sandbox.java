@@ -97,6 +97,13 @@ public final class Sandbox implements AutoCloseable {
         api.dispatcher().podMetrics().setErrorShare(namespace, deployment, share);
     }
 
+    /** An app's traffic knobs as set: load (1.0 = its CPU request), share of 500s, mean latency in ms. */
+    public double[] traffic(String namespace, String deployment) {
+        var knobs = api.dispatcher().podMetrics();
+        return new double[] {knobs.load(namespace, deployment), knobs.errorShare(namespace, deployment),
+            knobs.latencyMillis(namespace, deployment)};
+    }
+
     /** Mean time an app takes to answer a request. */
     public void setLatency(String namespace, String deployment, java.time.Duration mean) {
         api.dispatcher().podMetrics().setLatencyMillis(namespace, deployment, mean.toMillis());
@@ -109,6 +116,31 @@ public final class Sandbox implements AutoCloseable {
      */
     public String metricsDiscoveryUrl() {
         return exporter.serviceDiscoveryUrl();
+    }
+
+    /**
+     * A Prometheus configuration that scrapes this sandbox as it would a cluster (service discovery, the
+     * targets' own labels kept), every {@code every}, with the token read from {@code tokenFile} (which
+     * Prometheus re-reads, so a new token in the same file keeps it scraping).
+     */
+    public String prometheusConfig(java.nio.file.Path tokenFile, java.time.Duration every) {
+        return """
+                global:
+                  scrape_interval: %1$ds
+                  evaluation_interval: %1$ds
+                scrape_configs:
+                  - job_name: sandbox
+                    honor_labels: true
+                    authorization:
+                      type: Bearer
+                      credentials_file: %2$s
+                    http_sd_configs:
+                      - url: %3$s
+                        refresh_interval: %1$ds
+                        authorization:
+                          type: Bearer
+                          credentials_file: %2$s
+                """.formatted(Math.max(1, every.toSeconds()), tokenFile.toAbsolutePath(), metricsDiscoveryUrl());
     }
 
     /** Fault: the API answers {@code delay} late (zero to heal). */

@@ -53,7 +53,7 @@ public class SandboxCluster implements SandboxStarter, DisposableBean {
             running = Sandbox.start(settings, metricsPort);
             sandbox = running;
             writeKubeconfig(running.tlsUrl(), running.token());
-            writePrometheusConfig(running.metricsDiscoveryUrl(), running.token());
+            writePrometheusConfig(running);
             log.info("Sandbox cluster: {} nodes in {} zones at {}; kubeconfig {}", settings.nodes(), settings.zones(),
                     running.tlsUrl(), kubeconfig.toAbsolutePath());
         }
@@ -122,28 +122,13 @@ public class SandboxCluster implements SandboxStarter, DisposableBean {
      * token file is rewritten at each start, so a Prometheus left running keeps scraping the next sandbox
      * when the metrics port is fixed ({@code NONSTOP_SANDBOX_METRICS_PORT}).
      */
-    private void writePrometheusConfig(String discoveryUrl, String token) {
+    private void writePrometheusConfig(Sandbox running) {
         Path dir = kubeconfig.toAbsolutePath().getParent();
         Path tokenFile = dir.resolve("sandbox-token");
-        writePrivate(tokenFile, token);
-        writePrivate(dir.resolve("sandbox-prometheus.yml"), """
-                # Written by the portal at each start of its sandbox cluster; scripts/sandbox-prometheus uses it.
-                global:
-                  scrape_interval: 15s
-                  evaluation_interval: 15s
-                scrape_configs:
-                  - job_name: sandbox
-                    honor_labels: true
-                    authorization:
-                      type: Bearer
-                      credentials_file: %s
-                    http_sd_configs:
-                      - url: %s
-                        refresh_interval: 15s
-                        authorization:
-                          type: Bearer
-                          credentials_file: %s
-                """.formatted(tokenFile, discoveryUrl, tokenFile));
+        writePrivate(tokenFile, running.token());
+        writePrivate(dir.resolve("sandbox-prometheus.yml"), "# Written by the portal at each start of its sandbox "
+                + "cluster; scripts/sandbox-prometheus uses it.\n" + running.prometheusConfig(tokenFile,
+                java.time.Duration.ofSeconds(15)));
     }
 
     @Override

@@ -124,6 +124,35 @@ public class SandboxService {
         audit.record(null, "sandbox.api.delay", "Sandbox API answers " + delayMillis + " ms late");
     }
 
+    /**
+     * An app's simulated traffic, as Prometheus sees it through the sandbox's exporter and metrics-server
+     * through PodMetrics: {@code load} (1.0 = CPU use equal to the request, 0–20), the share of requests
+     * answered with a 500 ({@code errorPercent}, 0–100) and the mean time to answer ({@code latencyMillis},
+     * 1–60,000).
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void setTraffic(String namespace, String app, double load, double errorPercent, int latencyMillis) {
+        if (!namespace.matches("t-[a-z0-9]([-a-z0-9]{0,50}[a-z0-9])?") || !app.matches("[a-z0-9]([-a-z0-9]{0,50}[a-z0-9])?")) {
+            throw new UserError("sandbox.traffic.no-such-app", namespace + "/" + app);
+        }
+        if (!(load >= 0 && load <= 20) || !(errorPercent >= 0 && errorPercent <= 100) || latencyMillis < 1
+                || latencyMillis > 60_000) {
+            throw new UserError("sandbox.traffic-range");
+        }
+        try (KubernetesClient client = sandbox().newClient()) {
+            if (client.apps().deployments().inNamespace(namespace).withName(app).get() == null) {
+                throw new UserError("sandbox.traffic.no-such-app", namespace + "/" + app);
+            }
+        }
+        Sandbox running = sandbox();
+        running.setLoad(namespace, app, load);
+        running.setErrorShare(namespace, app, errorPercent / 100);
+        running.setLatency(namespace, app, java.time.Duration.ofMillis(latencyMillis));
+        audit.record(namespace.substring(2), "sandbox.traffic.changed", "Traffic of " + namespace + "/" + app
+                + ": load " + load + ", " + errorPercent + " % errors, " + latencyMillis + " ms mean");
+    }
+
     @PreAuthorize("hasRole('ADMIN')")
     public double speed() {
         return sandbox().clock().speed();

@@ -33,8 +33,8 @@ public final class PrometheusServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts Prometheus scraping the targets listed at {@code discoveryUrl}, sending {@code token}. */
-    public static PrometheusServer scraping(String discoveryUrl, String token) {
+    /** Starts Prometheus scraping the sandbox every second, with the configuration the portal writes for it. */
+    public static PrometheusServer scraping(dev.nonstop.sandbox.Sandbox sandbox) {
         if (!Files.isExecutable(BINARY)) {
             String message = "No Prometheus at " + BINARY + ": install it with 'apt-get install -y prometheus'";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -45,25 +45,9 @@ public final class PrometheusServer implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("prometheus-test");
             Path tokenFile = dir.resolve("token");
-            Files.writeString(tokenFile, token);
+            Files.writeString(tokenFile, sandbox.token());
             Path config = dir.resolve("prometheus.yml");
-            Files.writeString(config, """
-                    global:
-                      scrape_interval: 1s
-                      evaluation_interval: 1s
-                    scrape_configs:
-                      - job_name: sandbox
-                        honor_labels: true
-                        authorization:
-                          type: Bearer
-                          credentials_file: %s
-                        http_sd_configs:
-                          - url: %s
-                            refresh_interval: 1s
-                            authorization:
-                              type: Bearer
-                              credentials_file: %s
-                    """.formatted(tokenFile, discoveryUrl, tokenFile));
+            Files.writeString(config, sandbox.prometheusConfig(tokenFile, Duration.ofSeconds(1)));
             int port = freePort();
             Process process = new ProcessBuilder(BINARY.toString(), "--config.file=" + config,
                     "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)

@@ -75,7 +75,7 @@ public class SandboxAdminView extends VerticalLayout implements HasDynamicTitle 
         HorizontalLayout delayRow = new HorizontalLayout(delay, setDelay);
         delayRow.setAlignItems(Alignment.BASELINE);
 
-        add(nodes, zoneButtons(), killRow, speedRow, delayRow);
+        add(nodes, zoneButtons(), killRow, speedRow, delayRow, trafficRow());
         refresh();
     }
 
@@ -87,6 +87,41 @@ public class SandboxAdminView extends VerticalLayout implements HasDynamicTitle 
         toggle.addThemeVariants(node.ready() ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_SUCCESS,
                 ButtonVariant.LUMO_SMALL);
         return new HorizontalLayout(toggle);
+    }
+
+    final com.vaadin.flow.component.textfield.TextField trafficNamespace =
+            new com.vaadin.flow.component.textfield.TextField();
+    final com.vaadin.flow.component.textfield.TextField trafficApp = new com.vaadin.flow.component.textfield.TextField();
+    final com.vaadin.flow.component.textfield.NumberField load = new com.vaadin.flow.component.textfield.NumberField();
+    final com.vaadin.flow.component.textfield.NumberField errors = new com.vaadin.flow.component.textfield.NumberField();
+    final com.vaadin.flow.component.textfield.IntegerField latency =
+            new com.vaadin.flow.component.textfield.IntegerField();
+
+    /** An app's simulated traffic: what its charts and alerts will show. */
+    private HorizontalLayout trafficRow() {
+        trafficNamespace.setLabel(getTranslation("sandbox.pod.namespace"));
+        trafficApp.setLabel(getTranslation("sandbox.traffic.app"));
+        load.setLabel(getTranslation("sandbox.traffic.load"));
+        load.setValue(0.3);
+        load.setMin(0);
+        load.setMax(20);
+        errors.setLabel(getTranslation("sandbox.traffic.errors"));
+        errors.setValue(0.0);
+        errors.setMin(0);
+        errors.setMax(100);
+        latency.setLabel(getTranslation("sandbox.traffic.latency"));
+        latency.setValue(40);
+        latency.setMin(1);
+        latency.setMax(60_000);
+        Button apply = new Button(getTranslation("sandbox.traffic.set"), e -> act(() -> sandbox.setTraffic(
+                trafficNamespace.getValue().strip(), trafficApp.getValue().strip(),
+                load.getValue() == null ? -1 : load.getValue(), errors.getValue() == null ? -1 : errors.getValue(),
+                latency.getValue() == null ? 0 : latency.getValue())));
+        apply.setId("sandbox-traffic-set");
+        HorizontalLayout row = new HorizontalLayout(trafficNamespace, trafficApp, load, errors, latency, apply);
+        row.setAlignItems(Alignment.BASELINE);
+        row.setWrap(true);
+        return row;
     }
 
     private HorizontalLayout zoneButtons() {

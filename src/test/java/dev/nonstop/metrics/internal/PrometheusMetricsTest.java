@@ -66,7 +66,7 @@ class PrometheusMetricsTest {
         }
         within(Duration.ofSeconds(60), () -> assertThat(client.pods().inNamespace(NS).list().getItems())
                 .hasSize(4).allSatisfy(p -> assertThat(p.getStatus().getPhase()).isEqualTo("Running")));
-        prometheus = PrometheusServer.scraping(sandbox.metricsDiscoveryUrl(), sandbox.token());
+        prometheus = PrometheusServer.scraping(sandbox);
         source = new PrometheusMetrics(prometheus.url(), "", Duration.ZERO, Duration.ofSeconds(10));
     }
 
