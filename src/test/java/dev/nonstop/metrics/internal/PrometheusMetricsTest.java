@@ -154,6 +154,42 @@ class PrometheusMetricsTest {
         }
     }
 
+    /** Runs an instant query on the test's Prometheus; returns its result array. */
+    static tools.jackson.databind.JsonNode instant(String promql) throws Exception {
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(prometheus.url()
+                + "/api/v1/query?query=" + java.net.URLEncoder.encode(promql, java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        tools.jackson.databind.JsonNode answer = tools.jackson.databind.json.JsonMapper.builder().build().readTree(body);
+        assertThat(answer.path("status").asString()).as(promql + "\n" + body).isEqualTo("success");
+        return answer.path("data").path("result");
+    }
+
+    /** Every query of the Grafana dashboards and the alerting rules runs against a real Prometheus. */
+    @Test
+    void every_dashboard_and_rule_query_runs() throws Exception {
+        scraped(() -> assertThat(web(Metric.REQUESTS)).singleElement().satisfies(s -> assertThat(s.last()).isPositive()));
+        java.util.List<String> exprs = new java.util.ArrayList<>();
+        for (var dashboard : dev.nonstop.metrics.GrafanaDashboardsTest.dashboards()) {
+            exprs.addAll(dev.nonstop.metrics.GrafanaDashboardsTest.expressions(dashboard));
+        }
+        assertThat(exprs).hasSizeGreaterThan(20);
+        java.util.Map<String, Object> rules = new org.yaml.snakeyaml.Yaml().load(java.nio.file.Files.readString(
+                java.nio.file.Path.of("monitoring/prometheus/nonstop-rules.yml")));
+        for (Object group : (java.util.List<?>) rules.get("groups")) {
+            for (Object rule : (java.util.List<?>) ((java.util.Map<?, ?>) group).get("rules")) {
+                exprs.add(String.valueOf(((java.util.Map<?, ?>) rule).get("expr")));
+            }
+        }
+        for (String expr : exprs) {
+            instant(expr.replace("$namespace", NS).replace("$app", "web").replace("$__rate_interval", "1m"));
+        }
+        // the tenant dashboard's traffic panel has the sandbox app's real series
+        String requests = dev.nonstop.metrics.GrafanaDashboardsTest.expressions(
+                dev.nonstop.metrics.GrafanaDashboardsTest.dashboards().get(1)).get(2);
+        assertThat(instant(requests.replace("$namespace", NS).replace("$app", "web")
+                .replace("$__rate_interval", "1m"))).isNotEmpty();
+    }
+
     @Test
     void a_prometheus_that_does_not_answer_is_said_to_be_down() {
         PrometheusMetrics nowhere = new PrometheusMetrics("http://127.0.0.1:1", "", Duration.ZERO,
