@@ -386,6 +386,9 @@ public class AppService {
         release.envSnapshot(snapshots.take(app.id()));
         release = releases.save(release);
         app.release(release.id());
+        io.micrometer.core.instrument.Counter.builder("nonstop.releases").description("Releases cut (deploys, "
+                + "configuration changes, rollbacks)").register(io.micrometer.core.instrument.Metrics.globalRegistry)
+                .increment();
         return release.toRecord();
     }
 

@@ -112,6 +112,9 @@ public class BuildService {
         this.directory = directory;
         this.users = users;
         this.describer = describer;
+        for (Build.Trigger trigger : Build.Trigger.values()) {
+            started(trigger);
+        }
     }
 
     /**
@@ -256,12 +259,20 @@ public class BuildService {
             tracker.failToStart(queued.id(), String.valueOf(clusterDown.getMessage()));
             throw new UserError("build.cluster-unavailable", clusterDown.getMessage());
         }
+        started(trigger).increment();
         if (note != null) {
             describer.record(queued.id(), note);
         } else {
             describer.describeLater(queued.id(), resolved, token);
         }
         return queued;
+    }
+
+    /** Builds started, by trigger, on the portal's own metrics (/actuator/prometheus). */
+    private static io.micrometer.core.instrument.Counter started(Build.Trigger trigger) {
+        return io.micrometer.core.instrument.Counter.builder("nonstop.builds.started")
+                .description("Builds the portal started").tag("trigger", trigger.name().toLowerCase())
+                .register(io.micrometer.core.instrument.Metrics.globalRegistry);
     }
 
     private static String trackedName(BuildSource source) {

@@ -66,4 +66,21 @@ class WebHardeningTest {
             assertThat(response.body()).as(path).doesNotContain("jvm_").doesNotContain("spring.datasource");
         }
     }
+
+    /** The platform's Prometheus scrapes the portal with its token; a wrong one (or none) gets nothing. */
+    @Test
+    void the_portals_metrics_open_to_the_scrape_token_only() {
+        WebClient prometheus = new WebClient(port);
+        HttpResponse<String> scraped = prometheus.get("/actuator/prometheus", "Authorization",
+                "Bearer test-scrape-token-0123456789");
+        assertThat(scraped.statusCode()).isEqualTo(200);
+        assertThat(scraped.body()).contains("jvm_memory_used_bytes", "nonstop_builds_started_total");
+        for (String wrong : new String[] {"Bearer nope", "test-scrape-token-0123456789", "Basic dGVzdA=="}) {
+            HttpResponse<String> refused = prometheus.get("/actuator/prometheus", "Authorization", wrong);
+            assertThat(refused.statusCode()).as(wrong).isEqualTo(401);
+            assertThat(refused.body()).as(wrong).doesNotContain("jvm_");
+        }
+        assertThat(prometheus.get("/actuator/prometheus").statusCode()).isEqualTo(401);
+        assertThat(prometheus.get("/actuator/prometheus").headers().firstValue("set-cookie")).isEmpty();
+    }
 }

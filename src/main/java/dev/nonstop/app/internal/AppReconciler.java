@@ -326,6 +326,9 @@ public class AppReconciler implements AutoCloseable {
                             failing.toRecord().shortCommit(), why, goodNumber))) == 1;
         }).orElse(false));
         if (Boolean.TRUE.equals(rolled)) {
+            io.micrometer.core.instrument.Counter.builder("nonstop.rollbacks")
+                    .description("Releases the portal rolled back by itself, by why").tag("why", why.key())
+                    .register(io.micrometer.core.instrument.Metrics.globalRegistry).increment();
             log.info("App {}: release {} rolled back ({})", appId, failingId, why.key());
             enqueue(appId);
         }

@@ -156,6 +156,9 @@ public class BuildTracker implements AutoCloseable {
         if (updated != null) {
             events.publish(updated);
             if (updated.status().finished()) {
+                io.micrometer.core.instrument.Counter.builder("nonstop.builds.finished")
+                        .description("Builds that ended, by how").tag("status", updated.status().name().toLowerCase())
+                        .register(io.micrometer.core.instrument.Metrics.globalRegistry).increment();
                 publisher.publishEvent(new dev.nonstop.build.BuildFinished(updated));
             }
         }

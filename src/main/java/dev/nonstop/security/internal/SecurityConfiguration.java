@@ -37,6 +37,26 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The portal's own metrics for the platform's Prometheus: a bearer token, no session, no login page;
+     * the token comes from {@code nonstop.metrics.scrape-token} (unset: closed to everyone).
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(2)
+    SecurityFilterChain scrapeChain(HttpSecurity http,
+                                    @org.springframework.beans.factory.annotation.Value(
+                                            "${nonstop.metrics.scrape-token:}") String token) throws Exception {
+        http.securityMatcher("/actuator/prometheus")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(
+                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new ScrapeToken(token), UsernamePasswordAuthenticationFilter.class);
+        return http.build();
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
