@@ -50,13 +50,24 @@ class NonstopChart extends HTMLElement {
     }
   }
 
-  /** Replaces the series' points in place (a JSON string), as new samples arrive. */
+  /**
+   * Replaces the series' points in place (a JSON string: the series, or {series, from, to} when the time
+   * axis moves with them), as new samples arrive.
+   */
   update(json) {
-    const series = JSON.parse(json);
+    const parsed = JSON.parse(json);
+    const series = Array.isArray(parsed) ? parsed : parsed.series;
     if (this._config) {
       this._config.series = series;
+      if (!Array.isArray(parsed)) {
+        this._config.from = parsed.from;
+        this._config.to = parsed.to;
+      }
     }
     if (this._chart) {
+      if (!Array.isArray(parsed) && parsed.from && parsed.to) {
+        this._chart.updateOptions({ xaxis: { min: parsed.from, max: parsed.to } }, false, false);
+      }
       this._chart.updateSeries(series, false);
       this.setAttribute('data-points', String(series.reduce((n, s) => n + s.data.length, 0)));
     }
@@ -81,7 +92,7 @@ class NonstopChart extends HTMLElement {
       stroke: { width: 2, curve: 'straight' },
       dataLabels: { enabled: false },
       legend: { show: !c.sparkline && c.series.length > 1, position: 'bottom' },
-      xaxis: { type: 'datetime', labels: { datetimeUTC: false } },
+      xaxis: { type: 'datetime', labels: { datetimeUTC: false }, min: c.from || undefined, max: c.to || undefined },
       yaxis: { min: 0, labels: { formatter: (v) => format(v, unit) } },
       tooltip: {
         x: { format: 'HH:mm:ss' },

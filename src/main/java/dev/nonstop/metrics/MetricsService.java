@@ -20,14 +20,16 @@ import org.springframework.stereotype.Service;
 public class MetricsService {
 
     private final AppService apps;
+    private final dev.nonstop.app.FailoverService failovers;
     private final TenantService tenants;
     private final MetricsSource source;
     private final Clock clock;
     private final MetricsSettings settings;
 
-    MetricsService(AppService apps, TenantService tenants, MetricsSource source, Clock clock,
-                   MetricsSettings settings) {
+    MetricsService(AppService apps, dev.nonstop.app.FailoverService failovers, TenantService tenants,
+                   MetricsSource source, Clock clock, MetricsSettings settings) {
         this.apps = apps;
+        this.failovers = failovers;
         this.tenants = tenants;
         this.source = source;
         this.clock = clock;
@@ -48,6 +50,23 @@ public class MetricsService {
     /** Where the numbers come from, for the Monitoring page's footnote. */
     public boolean usesPrometheus() {
         return settings.usesPrometheus();
+    }
+
+    /** Something that happened to an app, for a marker on the charts' time axis. */
+    public record Marker(java.time.Instant at, dev.nonstop.common.Message label) {
+    }
+
+    /** The app's releases (deploys, configuration changes, rollbacks) and failover drills within the range. */
+    public List<Marker> markers(long appId, TimeRange range) {
+        Instant from = clock.instant().minus(range.span());
+        List<Marker> markers = new java.util.ArrayList<>();
+        apps.releases(appId).stream().filter(r -> r.createdAt().isAfter(from)).forEach(r -> markers.add(
+                new Marker(r.createdAt(), dev.nonstop.common.Message.of("metric.marker.release", r.number()))));
+        failovers.drills(appId).stream().filter(d -> d.startedAt().isAfter(from)).forEach(d -> markers.add(
+                new Marker(d.startedAt(), dev.nonstop.common.Message.of(d.zoneLost() ? "metric.marker.zone-drill"
+                        : "metric.marker.drill"))));
+        markers.sort(java.util.Comparator.comparing(Marker::at));
+        return markers;
     }
 
     /** How often an open chart asks for new points. */

@@ -36,19 +36,24 @@ public class ApexChart extends Component implements HasSize {
 
     /**
      * What to draw: {@code kind} "line" or "area", height in pixels, a sparkline (no axes, for cards),
-     * the unit the values are in, the lines, an optional fixed maximum, markers, and what to say when
-     * there is no data yet.
+     * the unit the values are in, the lines, an optional fixed maximum, markers, what to say when there
+     * is no data yet, and the time axis's span in epoch milliseconds (null: the data's own).
      */
     public record Options(String kind, int height, boolean sparkline, String unit, List<Line> series,
-                          @Nullable Double max, List<Marker> markers, String empty) {
+                          @Nullable Double max, List<Marker> markers, String empty, @Nullable Long from,
+                          @Nullable Long to) {
 
         public static Options line(int height, String unit, List<Line> series, String empty) {
-            return new Options("line", height, false, unit, series, null, List.of(), empty);
+            return new Options("line", height, false, unit, series, null, List.of(), empty, null, null);
         }
 
         public static Options sparkline(String unit, List<Line> series) {
-            return new Options("area", 48, true, unit, series, null, List.of(), "");
+            return new Options("area", 48, true, unit, series, null, List.of(), "", null, null);
         }
+    }
+
+    /** What {@link #update} sends when the time axis moves with the points. */
+    private record Moved(List<Line> series, long from, long to) {
     }
 
     private @Nullable Options drawn;
@@ -71,8 +76,19 @@ public class ApexChart extends Component implements HasSize {
             return;
         }
         drawn = new Options(drawn.kind(), drawn.height(), drawn.sparkline(), drawn.unit(), series, drawn.max(),
-                drawn.markers(), drawn.empty());
+                drawn.markers(), drawn.empty(), drawn.from(), drawn.to());
         getElement().callJsFunction("update", JSON.writeValueAsString(series));
+        summary(summary);
+    }
+
+    /** New points, and the time axis moved to show {@code from}–{@code to} (epoch milliseconds). */
+    public void update(List<Line> series, long from, long to, String summary) {
+        if (drawn == null) {
+            return;
+        }
+        drawn = new Options(drawn.kind(), drawn.height(), drawn.sparkline(), drawn.unit(), series, drawn.max(),
+                drawn.markers(), drawn.empty(), from, to);
+        getElement().callJsFunction("update", JSON.writeValueAsString(new Moved(series, from, to)));
         summary(summary);
     }
 

@@ -139,6 +139,9 @@ class MonitoringChartsTest {
         assertThat(page.locator("#detail-cpu")).hasAttribute("data-drawn", "true");
         assertThat(page.locator("#detail-memory")).hasAttribute("data-drawn", "true");
         assertThat(page.locator("#detail-latency_p95-unavailable")).containsText("Prometheus");
+        // the deploy is marked on the time axis
+        assertThat(page.locator("#detail-cpu .apexcharts-xaxis-annotations").first()).isAttached();
+        assertThat(page.locator("#detail-cpu")).containsText("Release 1");
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/app-monitoring.png"))
                 .setFullPage(true));
         context.close();

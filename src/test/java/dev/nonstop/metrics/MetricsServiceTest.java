@@ -98,6 +98,11 @@ class MetricsServiceTest {
         assertThat(metrics.chart(app.id(), Metric.CPU, TimeRange.HOURS_6).unavailable().key())
                 .isEqualTo("metrics.needs-prometheus.range");
         assertThat(metrics.usesPrometheus()).isFalse();
+
+        // the deploy shows as a marker on the time axis
+        assertThat(metrics.markers(app.id(), TimeRange.MINUTES_15)).extracting(m -> m.label().key(),
+                m -> m.label().args()).containsExactly(org.assertj.core.groups.Tuple.tuple("metric.marker.release",
+                        java.util.List.of(1)));
     }
 
     @Test
@@ -114,6 +119,7 @@ class MetricsServiceTest {
                     .isInstanceOf(NotFound.class);
             assertThat(metrics.charts(metric, TimeRange.MINUTES_15)).isEmpty();
         }
+        assertThatThrownBy(() -> metrics.markers(app.id(), TimeRange.HOUR_1)).isInstanceOf(NotFound.class);
         fixtures.signOut();
         fixtures.signInAs(owner.email().value());
     }

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.select.Select;
 import dev.nonstop.metrics.Metric;
 import dev.nonstop.metrics.MetricsService;
 import dev.nonstop.metrics.TimeRange;
+import dev.nonstop.uikit.ApexChart;
 import java.util.List;
 
 /** The app detail page's "Monitoring" tab: every chart of one app over a chosen range, kept current. */
@@ -39,6 +40,8 @@ final class AppChartsPanel extends VerticalLayout {
     }
 
     void refresh() {
-        grid.show(SHOWN.stream().map(m -> metrics.chart(appId, m, range.getValue())).toList());
+        grid.show(SHOWN.stream().map(m -> metrics.chart(appId, m, range.getValue())).toList(),
+                metrics.markers(appId, range.getValue()).stream().map(m -> new ApexChart.Marker(m.at().toEpochMilli(),
+                        dev.nonstop.uikit.Messages.of(this, m.label()))).toList());
     }
 }

@@ -20,6 +20,7 @@ final class ChartGrid extends Div {
     private final Map<Metric, ApexChart> drawn = new EnumMap<>(Metric.class);
     private List<Metric> shown = List.of();
     private Object range = "";
+    private List<ApexChart.Marker> markers = List.of();
 
     ChartGrid(String idPrefix) {
         this.idPrefix = idPrefix;
@@ -28,19 +29,29 @@ final class ChartGrid extends Div {
 
     /** Shows these charts (one per metric, of one app and range): in place when only the points moved. */
     void show(List<Chart> charts) {
+        show(charts, List.of());
+    }
+
+    /** The same, with markers on the time axis (releases, drills). */
+    void show(List<Chart> charts, List<ApexChart.Marker> newMarkers) {
         List<Metric> metrics = charts.stream().map(Chart::metric).toList();
         Object newRange = charts.isEmpty() ? "" : charts.getFirst().range();
-        boolean sameLayout = metrics.equals(shown) && newRange.equals(range) && charts.stream()
+        boolean sameLayout = metrics.equals(shown) && newRange.equals(range) && newMarkers.equals(markers)
+                && charts.stream()
                 .allMatch(c -> (c.unavailable() == null) == drawn.containsKey(c.metric()));
+        // the whole range on the time axis, ending now, so markers and gaps show where they happened
+        long to = System.currentTimeMillis();
+        long from = charts.isEmpty() ? to : to - charts.getFirst().range().span().toMillis();
         if (sameLayout) {
-            charts.stream().filter(c -> c.unavailable() == null)
-                    .forEach(c -> drawn.get(c.metric()).update(ChartText.lines(c), ChartText.summary(this, c)));
+            charts.stream().filter(c -> c.unavailable() == null).forEach(c -> drawn.get(c.metric())
+                    .update(ChartText.lines(c), from, to, ChartText.summary(this, c)));
             return;
         }
         removeAll();
         drawn.clear();
         shown = metrics;
         range = newRange;
+        markers = newMarkers;
         for (Chart chart : charts) {
             String id = idPrefix + "-" + chart.metric().name().toLowerCase();
             Div cell = new Div();
@@ -54,8 +65,9 @@ final class ChartGrid extends Div {
             } else {
                 ApexChart apex = new ApexChart();
                 apex.setId(id);
-                apex.draw(ApexChart.Options.line(140, ChartText.unit(this, chart.metric()), ChartText.lines(chart),
-                        getTranslation("metric.no-data")), ChartText.summary(this, chart));
+                apex.draw(new ApexChart.Options("line", 140, false, ChartText.unit(this, chart.metric()),
+                        ChartText.lines(chart), null, markers, getTranslation("metric.no-data"), from, to),
+                        ChartText.summary(this, chart));
                 drawn.put(chart.metric(), apex);
                 cell.add(apex);
             }
