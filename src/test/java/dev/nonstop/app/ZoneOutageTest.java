@@ -116,8 +116,9 @@ class ZoneOutageTest extends AppTestBase {
         within(LONG, () -> {
             ZoneDrill done = zoneDrills.get(drill.id());
             assertThat(done.restoredAt()).isNotNull();
-            FailoverDrill paidRow = done.apps().stream().filter(a -> a.name().equals("web")).findFirst()
-                    .orElseThrow().timeline();
+            // this tenant's "web": other tenants of the shared sandbox may have apps of that name
+            FailoverDrill paidRow = done.apps().stream().filter(a -> a.name().equals("web")
+                    && a.tenant().equals(owner.slug().value())).findFirst().orElseThrow().timeline();
             assertThat(paidRow.zoneLost()).isTrue();
             assertThat(paidRow.droppedAt()).isNotNull();
             assertThat(paidRow.recoveredAt()).isAfterOrEqualTo(paidRow.droppedAt());

@@ -46,18 +46,6 @@ public class DrillWatcher implements AutoCloseable {
     // observed off the informer's thread, which every card and reconciler waits on
     private final KeyedWork<Long> observations = new KeyedWork<>("failover-drills", 1, this::observe,
             e -> log.warn("Failover drill not updated: {}", e.toString()));
-    /**
-     * Every running drill is looked at again now and then, not only on its pods' events: a state reached
-     * while another part of the drill was still being written (a zone marked restored just after its
-     * apps spread again) is then still seen. Unchanged states cost no database write.
-     */
-    static final Duration RESYNC = Duration.ofSeconds(2);
-    private final java.util.concurrent.ScheduledExecutorService resync =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "failover-drills-resync");
-                thread.setDaemon(true);
-                return thread;
-            });
     private final DrillRepository drills;
     private final ZoneDrillRepository zoneDrills;
     private final InformerRegistry informers;
@@ -75,8 +63,6 @@ public class DrillWatcher implements AutoCloseable {
         this.tx = tx;
         this.clock = clock;
         this.events = events;
-        resync.scheduleWithFixedDelay(() -> active.keySet().forEach(observations::submit), RESYNC.toMillis(),
-                RESYNC.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     public void follow(long drillId, String namespace, String app, String failedNode) {
@@ -174,7 +160,6 @@ public class DrillWatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        resync.shutdownNow();
         observations.close();
     }
 }
