@@ -44,7 +44,7 @@ final class ChartGrid extends Div {
         long from = charts.isEmpty() ? to : to - charts.getFirst().range().span().toMillis();
         if (sameLayout) {
             charts.stream().filter(c -> c.unavailable() == null).forEach(c -> drawn.get(c.metric())
-                    .update(ChartText.lines(c), from, to, ChartText.summary(this, c)));
+                    .update(ChartText.lines(this, c), from, to, ChartText.summary(this, c)));
             return;
         }
         removeAll();
@@ -66,7 +66,7 @@ final class ChartGrid extends Div {
                 ApexChart apex = new ApexChart();
                 apex.setId(id);
                 apex.draw(new ApexChart.Options("line", 140, false, ChartText.unit(this, chart.metric()),
-                        ChartText.lines(chart), null, markers, getTranslation("metric.no-data"), from, to),
+                        ChartText.lines(this, chart), null, markers, getTranslation("metric.no-data"), from, to),
                         ChartText.summary(this, chart));
                 drawn.put(chart.metric(), apex);
                 cell.add(apex);

@@ -23,6 +23,15 @@ final class ChartText {
                 .map(p -> new ApexChart.Point(p.at(), p.value())).toList())).toList();
     }
 
+    /** The same lines, named in the reader's language where the name is a word (ready, desired), not a pod. */
+    static List<ApexChart.Line> lines(Component in, Chart chart) {
+        return lines(chart).stream().map(l -> new ApexChart.Line(label(in, chart, l.name()), l.data())).toList();
+    }
+
+    static String label(Component in, Chart chart, String series) {
+        return chart.metric() == Metric.REPLICAS ? in.getTranslation("metric.series." + series) : series;
+    }
+
     /** E.g. "CPU, last 15 minutes: web-7d9-x2 23 m, web-7d9-k4 25 m" or "no data yet". */
     static String summary(Component in, Chart chart) {
         String what = in.getTranslation("metric." + chart.metric().name()) + ", "
@@ -32,10 +41,14 @@ final class ChartText {
         }
         String unit = unit(in, chart.metric());
         return what + ": " + String.join(", ", chart.series().stream().filter(s -> !s.points().isEmpty())
-                .map(s -> s.label() + " " + number(s.last()) + (unit.isEmpty() ? "" : " " + unit)).toList());
+                .map(s -> label(in, chart, s.label()) + " " + number(s.last()) + (unit.isEmpty() ? "" : " " + unit))
+                .toList());
     }
 
     static String number(double value) {
+        if (value == Math.rint(value) && !Double.isInfinite(value)) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
         double abs = Math.abs(value);
         return String.format(Locale.ROOT, abs >= 100 ? "%.0f" : abs >= 10 ? "%.1f" : "%.2f", value);
     }

@@ -67,6 +67,7 @@ final class Sparklines extends Div {
     static List<ApexChart.Line> sparkLines(Chart chart) {
         List<ApexChart.Line> lines = ChartText.lines(chart);
         if (!chart.metric().perPod() || lines.size() <= 1) {
+            // a card shows how many are ready (its badge says of how many)
             return chart.metric() == Metric.REPLICAS ? lines.stream().filter(l -> l.name().equals("ready")).toList()
                     : lines;
         }
