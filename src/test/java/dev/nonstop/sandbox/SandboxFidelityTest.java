@@ -385,6 +385,19 @@ class SandboxFidelityTest {
                 return cpu >= 40 && cpu <= 60;
             });
         });
+        // one pod by name, and the list of every namespace narrowed by label, as the portal's sampler asks
+        String pod = client.pods().inNamespace(ns).list().getItems().getFirst().getMetadata().getName();
+        var one = client.top().pods().metrics(ns, pod);
+        assertThat(one.getMetadata().getName()).isEqualTo(pod);
+        assertThat(one.getContainers().getFirst().getUsage()).containsKeys("cpu", "memory");
+        String all = client.raw("/apis/metrics.k8s.io/v1beta1/pods?labelSelector=app%3Dweb");
+        var listed = io.fabric8.kubernetes.client.utils.Serialization.unmarshal(all,
+                io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetricsList.class).getItems().stream()
+                .filter(m -> m.getMetadata().getNamespace().equals(ns)).toList();
+        assertThat(listed).hasSize(2).allSatisfy(m -> assertThat(m.getMetadata().getLabels()).containsEntry("app", "web"));
+        String none = client.raw("/apis/metrics.k8s.io/v1beta1/namespaces/" + ns + "/pods?labelSelector=app%3Dother");
+        assertThat(io.fabric8.kubernetes.client.utils.Serialization.unmarshal(none,
+                io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetricsList.class).getItems()).isEmpty();
     }
 
     @Test

@@ -2,9 +2,9 @@ package dev.nonstop.sandbox.internal.api;
 
 import io.fabric8.mockwebserver.http.MockResponse;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Reads the sandbox answers by computing rather than from the store: pod logs and pod metrics. */
@@ -12,13 +12,19 @@ final class ComputedReads {
 
     private final Function<String, ObjectNode> get;
     private final Function<String, MockResponse> handleGet;
+    private final Function<String, List<String>> podsMatching;
     private final Clock clock;
     private final PodMetricsSource podMetrics;
 
-    ComputedReads(Function<String, ObjectNode> get, Function<String, MockResponse> handleGet, Clock clock,
-                  PodMetricsSource podMetrics) {
+    /**
+     * @param podsMatching the stored JSON of the pods a pods list path (with its label selector) names,
+     *                     without composing and parsing a list answer
+     */
+    ComputedReads(Function<String, ObjectNode> get, Function<String, MockResponse> handleGet,
+                  Function<String, List<String>> podsMatching, Clock clock, PodMetricsSource podMetrics) {
         this.get = get;
         this.handleGet = handleGet;
+        this.podsMatching = podsMatching;
         this.clock = clock;
         this.podMetrics = podMetrics;
     }
@@ -45,30 +51,19 @@ final class ComputedReads {
         }
         ResourcePath p = parsed.get();
         String podsPath = new ResourcePath("", "v1", p.namespace(), "pods", p.name(), null, p.query()).objectPath();
-        String selector = p.query().get("labelSelector");
-        MockResponse pods = handleGet.apply(podsPath + (selector == null ? "" : "?labelSelector="
-                + java.net.URLEncoder.encode(selector, java.nio.charset.StandardCharsets.UTF_8)));
-        if (pods.code() != 200) {
-            return pods;
-        }
-        JsonNode body = ApiBodies.parse(pods.getBody().readUtf8());
         java.time.Instant now = clock.instant();
         if (p.name() != null) {
-            ObjectNode one = podMetrics.of(body, now);
+            MockResponse pod = handleGet.apply(podsPath);
+            if (pod.code() != 200) {
+                return pod;
+            }
+            ObjectNode one = podMetrics.of(ApiBodies.parse(pod.getBody().readUtf8()), now);
             return one == null ? ApiStatus.failure(404, "NotFound", "podmetrics \"" + p.name() + "\" not found")
                     : ApiStatus.json(200, one.toString());
         }
-        ObjectNode list = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        list.put("kind", "PodMetricsList");
-        list.put("apiVersion", "metrics.k8s.io/v1beta1");
-        list.putObject("metadata");
-        var items = list.putArray("items");
-        for (JsonNode pod : body.path("items")) {
-            ObjectNode m = podMetrics.of(pod, now);
-            if (m != null) {
-                items.add(m);
-            }
-        }
-        return ApiStatus.json(200, list.toString());
+        String selector = p.query().get("labelSelector");
+        return ApiStatus.json(200, podMetrics.list(podsMatching.apply(podsPath + (selector == null ? ""
+                : "?labelSelector=" + java.net.URLEncoder.encode(selector, java.nio.charset.StandardCharsets.UTF_8))),
+                now));
     }
 }

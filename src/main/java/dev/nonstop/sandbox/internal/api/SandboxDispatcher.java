@@ -63,7 +63,7 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
         this.garbage = new GarbageCollector(
                 namespace -> namespace == null ? List.copyOf(getMap().values()) : store.valuesInNamespace(namespace),
                 this::get, objectPath -> handleDelete(objectPath).code() < 300);
-        this.reads = new ComputedReads(this::get, this::handleGet, clock, podMetrics);
+        this.reads = new ComputedReads(this::get, this::handleGet, this::podsMatching, clock, podMetrics);
         try {
             java.lang.reflect.Field map = io.fabric8.mockwebserver.crud.CrudDispatcher.class.getDeclaredField("map");
             map.setAccessible(true);
@@ -131,6 +131,11 @@ public class SandboxDispatcher extends KubernetesCrudDispatcher {
         }
         return ApiStatus.json(200, new io.fabric8.kubernetes.client.server.mock.KubernetesResponseComposer()
                 .compose(store.matching(query, plural, version, namespace), String.valueOf(requestResourceVersion())));
+    }
+
+    private List<String> podsMatching(String path) {
+        AttributeSet query = getAttributeExtractor().fromPath(path);
+        return store.matching(query, "pods", "v1", IndexedStore.value(query, "namespace"));
     }
 
     /** How many watch requests the API has served for a resource ("apps/deployments", "/pods"). */

@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.zip.CRC32;
 
 /**
@@ -44,7 +46,8 @@ public final class Kubelet {
         Map<String, Node> nodes = new HashMap<>();
         sim.nodes().forEach(n -> nodes.put(n.getMetadata().getName(), n));
         Instant now = sim.now();
-        List<String> alive = new ArrayList<>();
+        // a set: retainAll asks it once per remembered pod (a list made each tick quadratic in the pods)
+        Set<String> alive = new HashSet<>();
         for (Pod pod : sim.pods()) {
             alive.add(pod.getMetadata().getUid());
             String nodeName = pod.getSpec().getNodeName();
