@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -35,6 +36,15 @@ public final class PrometheusServer implements AutoCloseable {
 
     /** Starts Prometheus scraping the sandbox every second, with the configuration the portal writes for it. */
     public static PrometheusServer scraping(dev.nonstop.sandbox.Sandbox sandbox) {
+        return scraping(sandbox, null, null);
+    }
+
+    /**
+     * The same, also evaluating {@code rules} (the text of a rules file) every second and sending what
+     * fires to the Alertmanager at {@code alertmanager} (host:port).
+     */
+    public static PrometheusServer scraping(dev.nonstop.sandbox.Sandbox sandbox, @Nullable String rules,
+                                            @Nullable String alertmanager) {
         if (!Files.isExecutable(BINARY)) {
             String message = "No Prometheus at " + BINARY + ": install it with 'apt-get install -y prometheus'";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -47,7 +57,16 @@ public final class PrometheusServer implements AutoCloseable {
             Path tokenFile = dir.resolve("token");
             Files.writeString(tokenFile, sandbox.token());
             Path config = dir.resolve("prometheus.yml");
-            Files.writeString(config, sandbox.prometheusConfig(tokenFile, Duration.ofSeconds(1)));
+            String yaml = sandbox.prometheusConfig(tokenFile, Duration.ofSeconds(1));
+            if (rules != null) {
+                Files.writeString(dir.resolve("rules.yml"), rules);
+                yaml += "rule_files:\n  - " + dir.resolve("rules.yml") + "\n";
+            }
+            if (alertmanager != null) {
+                yaml += "alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: ['" + alertmanager
+                        + "']\n";
+            }
+            Files.writeString(config, yaml);
             int port = freePort();
             Process process = new ProcessBuilder(BINARY.toString(), "--config.file=" + config,
                     "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
@@ -60,7 +79,7 @@ public final class PrometheusServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
@@ -68,14 +87,20 @@ public final class PrometheusServer implements AutoCloseable {
 
     /** Waits for /-/ready; a Prometheus that exits (bad flags or config) fails at once with its log. */
     private void awaitReady() {
+        awaitReady(process, url(), this::log, this::close, "Prometheus");
+    }
+
+    /** Waits for {@code url}/-/ready; a process that exits (bad flags or config) fails at once with its log. */
+    static void awaitReady(Process process, String url, java.util.function.Supplier<String> log, Runnable close,
+                           String what) {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Prometheus exited: " + log());
+                throw new IllegalStateException(what + " exited: " + log.get());
             }
             try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(url() + "/-/ready")).build(),
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(url + "/-/ready")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
                     return;
@@ -87,8 +112,8 @@ public final class PrometheusServer implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
             if (System.nanoTime() > deadline) {
-                close();
-                throw new IllegalStateException("Prometheus not ready within a minute: " + log());
+                close.run();
+                throw new IllegalStateException(what + " not ready within a minute: " + log.get());
             }
             try {
                 Thread.sleep(100);

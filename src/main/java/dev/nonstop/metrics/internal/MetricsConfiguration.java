@@ -5,6 +5,8 @@ import dev.nonstop.metrics.MetricsSettings;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,5 +36,29 @@ class MetricsConfiguration {
         }
         log.info("Metrics from {}", source.describe());
         return source;
+    }
+
+    @Bean
+    StateAlerts stateAlerts(InformerRegistry informers, dev.nonstop.tenant.TenantDirectory tenants, AlertBook book) {
+        return new StateAlerts(informers.managed(Deployment.class),
+                informers.managed(io.fabric8.kubernetes.api.model.Pod.class),
+                informers.managed(io.fabric8.kubernetes.api.model.ResourceQuota.class), tenants, book);
+    }
+
+    /** Evaluates the state alerts every {@code nonstop.metrics.alert-interval} (15 s) in the background. */
+    @Bean(destroyMethod = "shutdownNow")
+    java.util.concurrent.ScheduledExecutorService alertEvaluation(StateAlerts alerts, MetricsSettings settings,
+                                                                  Clock clock) {
+        var every = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("state-alerts")
+                .factory());
+        long millis = settings.alertInterval().toMillis();
+        every.scheduleWithFixedDelay(() -> {
+            try {
+                alerts.evaluate(clock.instant());
+            } catch (RuntimeException e) {
+                log.warn("state alerts not evaluated: {}", e.toString());
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
+        return every;
     }
 }

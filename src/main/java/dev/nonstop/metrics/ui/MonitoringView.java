@@ -8,6 +8,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.details.Details;
+import dev.nonstop.metrics.AlertService;
 import dev.nonstop.metrics.Chart;
 import dev.nonstop.metrics.Metric;
 import dev.nonstop.metrics.MetricsService;
@@ -20,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The tenant's overview: for every app, its CPU, memory and replicas (and, with Prometheus, requests,
+ * The tenant's overview: what is firing (and the alert history), then for every app, its CPU, memory and replicas (and, with Prometheus, requests,
  * errors and p95) over the chosen range, refreshed in place (every 15 seconds by default). What needs Prometheus
  * says so in one line instead of an empty chart.
  */
@@ -38,8 +40,16 @@ public class MonitoringView extends VerticalLayout implements HasDynamicTitle {
     final Map<String, ChartGrid> grids = new LinkedHashMap<>();
     final Paragraph footnote = new Paragraph();
 
-    MonitoringView(MetricsService metrics) {
+    final AlertList firing;
+    final AlertList history;
+
+    MonitoringView(MetricsService metrics, AlertService alerts) {
         this.metrics = metrics;
+        firing = new AlertList("monitoring-alerts", alerts, alerts::firing, "alert.none", metrics.refreshEvery());
+        history = new AlertList("monitoring-alert-history", alerts, alerts::history, "alert.none.history",
+                metrics.refreshEvery());
+        Details past = new Details(getTranslation("alert.history"), history);
+        past.setId("monitoring-alert-history-details");
         setId("monitoring");
         range.setId("monitoring-range");
         range.setLabel(getTranslation("monitoring.range"));
@@ -51,7 +61,8 @@ public class MonitoringView extends VerticalLayout implements HasDynamicTitle {
         footnote.addClassNames("nonstop-hint");
         footnote.setText(getTranslation(metrics.usesPrometheus() ? "monitoring.source.prometheus"
                 : "monitoring.source.built-in"));
-        add(new H2(getTranslation("nav.monitoring")), range, apps, footnote);
+        add(new H2(getTranslation("nav.monitoring")), new H3(getTranslation("alert.title")), firing, past, range, apps,
+                footnote);
         refresh();
         Refreshing.every(this, metrics.refreshEvery(), this::refresh);
     }
