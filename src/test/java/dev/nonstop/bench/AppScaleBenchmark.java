@@ -112,6 +112,7 @@ class AppScaleBenchmark {
         SecurityContextHolder.clearContext();
 
         List<Long> toCard;
+        int expected;
         try (CardLatency cards = new CardLatency(cluster, appOfPods)) {
             for (int s = 0; s < sessions; s++) {
                 cards.subscribe(apps, owners.get(s % owners.size()));
@@ -127,9 +128,11 @@ class AppScaleBenchmark {
                 }
             }
             SecurityContextHolder.clearContext();
-            int expected = drills * Math.max(1, sessions / owners.size());
-            await("every subscriber saw every replacement", Duration.ofMinutes(5),
-                    () -> cards.samples().size() >= expected);
+            expected = drills * Math.max(1, sessions / owners.size());
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (cards.samples().size() < expected && System.nanoTime() < deadline) {
+                Thread.sleep(2000);
+            }
             toCard = cards.samples();
             if (Boolean.getBoolean("bench.trace")) {
                 System.out.println("samples in arrival order (ms): " + toCard.stream()
@@ -161,8 +164,17 @@ class AppScaleBenchmark {
                 String.format(java.util.Locale.ROOT, "  built-in metrics: one sample of %d apps took %.0f ms; "
                         + "the hour kept per app %.1f KB (goal: under 50 KB), %.1f MB for all", tracked, sampleMs,
                         perApp / 1024, perApp * tracked / 1024 / 1024));
+        if (toCard.size() < expected) {
+            // a subscriber that never saw a replica missing and back had the drop and the recovery folded
+            // into one card: its screen lagged behind the pod by more than the pod took to start
+            report += String.format("%n  %d of %d replacements never reached a subscriber as a drop and a recovery"
+                    + " within 5 minutes  <-- REGRESSION", expected - toCard.size(), expected);
+        }
         References.publish(report);
         references.failOnRegression();
+        if (toCard.size() < expected) {
+            throw new AssertionError((expected - toCard.size()) + " of " + expected + " replacements not seen");
+        }
     }
 
     /** Writes {@code perTenant} apps for every tenant: source, app, one GOOD release by digest. */

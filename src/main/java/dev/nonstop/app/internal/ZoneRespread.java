@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -56,10 +57,11 @@ class ZoneRespread implements AutoCloseable {
     /** Counts changes of the set of usable zones (a zone lost, a zone back). */
     private final java.util.concurrent.atomic.AtomicLong zoneGeneration = new java.util.concurrent.atomic.AtomicLong();
     private volatile Set<String> lastUsable = Set.of();
-    /** How long after a node changed an ended rollout still triggers a look. */
+    /** How long after the usable zones changed an ended rollout still triggers a look. */
     static final Duration WATCH_AFTER_NODE_CHANGE = Duration.ofMinutes(15);
+    static final String EVERY_APP = "*";
     private volatile long watchingUntil = System.nanoTime();
-    private final KeyedWork<String> checks = new KeyedWork<>("zone-respread", 1, key -> check(),
+    private final KeyedWork<String> checks = new KeyedWork<>("zone-respread", 1, this::check,
             e -> log.warn("Zone respread check failed: {}", e.toString()));
 
     ZoneRespread(InformerRegistry informers, AppRepository apps, TenantDirectory tenants, AppReconciler reconciler,
@@ -78,33 +80,46 @@ class ZoneRespread implements AutoCloseable {
         informers.cluster(Node.class);
     }
 
+    /**
+     * Only a change of the set of usable zones (a zone lost, a zone back) looks at every app; for a while
+     * after it, a Deployment whose rollout ended looks at that app alone (it was still rolling out when
+     * its zone came back). Node heartbeats and app changes at other times cost nothing here: with 10,000
+     * apps a look at every app on every node update kept a core busy.
+     */
     @EventListener
     void on(ClusterChange<?> change) {
-        // a node that changed can make a respread possible; for a while after, so can a rollout that ended
-        // (an app still rolling out when its zone came back). Otherwise app changes cost nothing here.
         if (change.kind() == Node.class) {
-            watchingUntil = System.nanoTime() + WATCH_AFTER_NODE_CHANGE.toNanos();
-            checks.submit("zones");
+            Set<String> usable = usableZones();
+            if (!usable.equals(lastUsable)) {
+                lastUsable = usable;
+                zoneGeneration.incrementAndGet();
+                watchingUntil = System.nanoTime() + WATCH_AFTER_NODE_CHANGE.toNanos();
+                checks.submit(EVERY_APP);
+            }
         } else if (change.kind() == Deployment.class && System.nanoTime() < watchingUntil) {
-            checks.submit("zones");
+            checks.submit(change.object().getMetadata().getNamespace() + "/" + change.object().getMetadata().getName());
         }
     }
 
-    private void check() {
-        Set<String> usable = informers.cluster(Node.class).all().stream().filter(ZoneRespread::usable)
+    private Set<String> usableZones() {
+        return informers.cluster(Node.class).all().stream().filter(ZoneRespread::usable)
                 .map(n -> n.getMetadata().getLabels().get(ZONE)).filter(Objects::nonNull).collect(Collectors.toSet());
-        if (!usable.equals(lastUsable)) {
-            lastUsable = usable;
-            zoneGeneration.incrementAndGet();
-        }
-        if (usable.size() < 2) {
+    }
+
+    /** Looks at one app ("namespace/name") or, for {@link #EVERY_APP}, at all of them. */
+    private void check(String which) {
+        if (lastUsable.size() < 2) {
             return;
         }
         Map<String, String> zoneOfNode = informers.cluster(Node.class).all().stream()
                 .filter(n -> n.getMetadata().getLabels() != null && n.getMetadata().getLabels().get(ZONE) != null)
                 .collect(Collectors.toMap(n -> n.getMetadata().getName(), n -> n.getMetadata().getLabels().get(ZONE),
                         (a, b) -> a));
-        for (Deployment deployment : informers.managed(Deployment.class).all()) {
+        var deployments = informers.managed(Deployment.class);
+        List<Deployment> looked = EVERY_APP.equals(which) ? deployments.all()
+                : deployments.get(which.substring(0, which.indexOf('/')), which.substring(which.indexOf('/') + 1))
+                .map(List::of).orElse(List.of());
+        for (Deployment deployment : looked) {
             if (!promisesZones(deployment) || rollingOut(deployment)) {
                 continue;
             }

@@ -53,7 +53,26 @@ public final class SandboxRuntime implements AutoCloseable {
         loop.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * One pass of every controller. A pass that took long (thousands of apps) is followed by a rest as
+     * long as the pass, up to 2 s: the simulated control plane shares the portal's cores, where a real one
+     * runs on machines of its own, so at scale it takes at most about half of one core.
+     */
     void tick() {
+        long started = System.nanoTime();
+        pass();
+        long took = (System.nanoTime() - started) / 1_000_000;
+        long rest = Math.min(took, 2000) - sim.settings.tick().toMillis();
+        if (rest > 0) {
+            try {
+                Thread.sleep(rest);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void pass() {
         if (!sim.synced()) {
             return;
         }
