@@ -105,7 +105,11 @@ class AppPathBenchmark {
         for (Tenant t : all) {
             SecurityContextHolder.setContext(t.security());
             Build build = firstBuilds.get(t.owner().tenantId());
-            await(() -> builds.get(build.id()).status() == BuildStatus.SUCCEEDED, Duration.ofMinutes(2));
+            try {
+                await(() -> builds.get(build.id()).status() == BuildStatus.SUCCEEDED, Duration.ofMinutes(2));
+            } catch (AssertionError notBuilt) {
+                throw new AssertionError("build " + build.id() + " is " + builds.get(build.id()), notBuilt);
+            }
             App app = apps.deploy(build.id());
             await(() -> apps.status(app.id()).state() == AppStatus.State.RUNNING, Duration.ofMinutes(2));
         }
@@ -159,6 +163,7 @@ class AppPathBenchmark {
             for (int s = 0; s < sessions; s++) {
                 cards.subscribe(apps, all.get(s % all.size()).security());
             }
+            await(() -> cards.subscribersShowing(1) >= sessions, Duration.ofMinutes(1));
             for (Tenant t : all) {
                 SecurityContextHolder.setContext(t.security());
                 long appId = apps.apps().getFirst().id();

@@ -117,6 +117,9 @@ class AppScaleBenchmark {
             for (int s = 0; s < sessions; s++) {
                 cards.subscribe(apps, owners.get(s % owners.size()));
             }
+            // the pages are open (every subscriber has its tenant's cards) before anything fails
+            await("every subscriber showing its apps", Duration.ofMinutes(2),
+                    () -> cards.subscribersShowing(appsPerTenant) >= sessions);
             int drills = 0;
             for (var entry : watchedApps.entrySet()) {
                 SecurityContextHolder.setContext(entry.getKey());

@@ -41,7 +41,11 @@ final class CardLatency implements AutoCloseable {
     /** {@code appOfPods}: "namespace/app name" → app id, for the apps to time. */
     CardLatency(KubernetesClient cluster, Map<String, Long> appOfPods) {
         this.appOfPods = Map.copyOf(appOfPods);
-        this.watch = cluster.pods().inAnyNamespace().watch(new Watcher<>() {
+        // from now on: a watch without a resource version first replays every existing pod as ADDED, which
+        // at 20,000 pods lasts into the measurement and makes old pods look newly Ready
+        String now = cluster.pods().inAnyNamespace().list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder()
+                .withLimit(1L).build()).getMetadata().getResourceVersion();
+        this.watch = cluster.pods().inAnyNamespace().withResourceVersion(now).watch(new Watcher<>() {
             @Override
             public void eventReceived(Action action, Pod pod) {
                 var labels = pod.getMetadata().getLabels();
@@ -68,10 +72,21 @@ final class CardLatency implements AutoCloseable {
         });
     }
 
+    /** What each subscriber has seen: app id → ready replicas on its newest card. */
+    private final List<Map<Long, Integer>> subscribers = Collections.synchronizedList(new ArrayList<>());
+
+    /** How many subscribers have a card of at least {@code apps} apps (an open page showing them all). */
+    int subscribersShowing(int apps) {
+        synchronized (subscribers) {
+            return (int) subscribers.stream().filter(seen -> seen.size() >= apps).count();
+        }
+    }
+
     /** One more subscriber, signed in as {@code security}'s user (it sees that tenant's cards). */
     void subscribe(AppService apps, SecurityContext security) {
         SecurityContextHolder.setContext(security);
         Map<Long, Integer> seen = new ConcurrentHashMap<>();
+        subscribers.add(seen);
         unsubscribe.add(apps.subscribeCards(status -> sessionThreads.submit(() -> {
             long now = System.nanoTime();
             note(status.appId(), "card ready " + status.ready() + "/" + status.desired() + " " + status.state());

@@ -138,6 +138,11 @@ public final class PrometheusServer implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(process, dir);
+    }
+
+    /** Stops a process by its own handle (never by name) and removes its temporary directory. */
+    static void stop(Process process, Path dir) {
         process.destroy();
         try {
             if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
