@@ -39,6 +39,8 @@ public class MonitoringView extends VerticalLayout implements HasDynamicTitle {
     /** One grid of charts per app, kept so that a refresh moves the lines instead of redrawing. */
     final Map<String, ChartGrid> grids = new LinkedHashMap<>();
     final Paragraph footnote = new Paragraph();
+    /** Whether the apps were drawn once (a tenant without apps gets its empty state on the first draw). */
+    private boolean drawn;
 
     final AlertList firing;
     final AlertList history;
@@ -74,7 +76,8 @@ public class MonitoringView extends VerticalLayout implements HasDynamicTitle {
             byMetric.put(metric, metrics.charts(metric, range.getValue()));
         }
         List<String> names = byMetric.get(Metric.CPU).stream().map(Chart::app).toList();
-        if (!names.equals(List.copyOf(grids.keySet()))) {
+        if (!drawn || !names.equals(List.copyOf(grids.keySet()))) {
+            drawn = true;
             apps.removeAll();
             grids.clear();
             if (names.isEmpty()) {
