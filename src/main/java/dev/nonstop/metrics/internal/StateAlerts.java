@@ -117,14 +117,19 @@ public final class StateAlerts {
                 }
             }
         }
+        // one read of what is open; only what changed is written
+        Set<String> open = new HashSet<>();
+        for (AlertEntity alert : book.openFrom(Alert.Source.STATE)) {
+            open.add(alert.fingerprint());
+            if (!found.containsKey(alert.fingerprint())) {
+                book.resolve(alert.fingerprint(), now);
+            }
+        }
         for (var entry : found.entrySet()) {
             Finding f = entry.getValue();
-            book.open(f.tenantId(), f.app(), Alert.Source.STATE, f.kind().name(), f.severity(), entry.getKey(),
-                    f.detail(), now);
-        }
-        for (AlertEntity open : book.openFrom(Alert.Source.STATE)) {
-            if (!found.containsKey(open.fingerprint())) {
-                book.resolve(open.fingerprint(), now);
+            if (!open.contains(entry.getKey())) {
+                book.open(f.tenantId(), f.app(), Alert.Source.STATE, f.kind().name(), f.severity(), entry.getKey(),
+                        f.detail(), now);
             }
         }
         return found.size();
