@@ -254,6 +254,50 @@ class SandboxFidelityTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void a_pipeline_run_over_the_namespace_quota_waits_for_room_and_then_runs_as_tekton_does() {
+        // one build pod at a time: the second run's pods are refused until the first run's pods finish
+        client.resource(new io.fabric8.kubernetes.api.model.ResourceQuotaBuilder().withNewMetadata()
+                .withName("builds").withNamespace(ns).endMetadata().withNewSpec()
+                .addToHard("pods", new Quantity("1")).endSpec().build()).create();
+        pipelineRun("build-a", Map.of("sandbox.nonstop.dev/task-seconds", "5"));
+        await("build-a running", Duration.ofSeconds(10), () -> succeeded("build-a").equals("Unknown/Running"));
+        pipelineRun("build-b", Map.of("sandbox.nonstop.dev/task-seconds", "5"));
+
+        await("build-b's clone waits for quota", Duration.ofSeconds(10), () -> {
+            var taskRun = client.genericKubernetesResources("tekton.dev/v1", "TaskRun").inNamespace(ns)
+                    .withName("build-b-clone").get();
+            if (taskRun == null || !(taskRun.getAdditionalProperties().get("status") instanceof Map<?, ?> st)) {
+                return false;
+            }
+            Map<String, Object> c = ((List<Map<String, Object>>) st.get("conditions")).getFirst();
+            return "Unknown".equals(c.get("status")) && "ExceededResourceQuota".equals(c.get("reason"))
+                    && String.valueOf(c.get("message")).contains("exceeded quota: builds");
+        });
+        assertThat(runStatus("build-b")).containsKey("startTime");
+
+        await("build-a succeeded", Duration.ofSeconds(20), () -> succeeded("build-a").equals("True/Succeeded"));
+        await("build-b succeeded", Duration.ofSeconds(30), () -> succeeded("build-b").equals("True/Succeeded"));
+        // build-b's clone waited: its step started only once build-a's clone pod had finished
+        Map<String, Object> waited = cloneStep("build-b");
+        assertThat(java.time.Instant.parse(String.valueOf(waited.get("startedAt"))))
+                .isAfter(java.time.Instant.parse(String.valueOf(taskRunStatus("build-b-clone").get("startTime"))))
+                .isAfterOrEqualTo(java.time.Instant.parse(String.valueOf(cloneStep("build-a").get("finishedAt"))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> taskRunStatus(String name) {
+        return (Map<String, Object>) client.genericKubernetesResources("tekton.dev/v1", "TaskRun").inNamespace(ns)
+                .withName(name).get().getAdditionalProperties().get("status");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> cloneStep(String run) {
+        var steps = (List<Map<String, Object>>) taskRunStatus(run + "-clone").get("steps");
+        return (Map<String, Object>) steps.getFirst().get("terminated");
+    }
+
+    @Test
     void pods_start_even_when_the_api_refuses_some_of_the_kubelets_writes() {
         // a refused status write (a conflict: clients do not retry those) must be sent again, as a real
         // kubelet keeps syncing, or the pod stays Pending for ever

@@ -35,6 +35,7 @@ record BuildProgress(BuildStatus status, List<BuildStep> steps, @Nullable Instan
         List<BuildStep> steps = new ArrayList<>();
         Failure failure = null;
         String running = null;
+        boolean waiting = false;
         for (String stage : BuildStep.STAGES) {
             TaskRun taskRun = taskRunOf(stage, taskRuns);
             if (taskRun == null || taskRun.getStatus() == null) {
@@ -42,6 +43,12 @@ record BuildProgress(BuildStatus status, List<BuildStep> steps, @Nullable Instan
                 continue;
             }
             RunStatus ts = taskRun.getStatus();
+            if (waitingForRoom(ts)) {
+                // Tekton asks for the pod again until the build namespace's quota has room
+                waiting = true;
+                steps.add(new BuildStep(stage, done ? BuildStep.State.SKIPPED : BuildStep.State.WAITING, null, null));
+                continue;
+            }
             String state = ts.succeeded().map(Condition::getStatus).orElse("Unknown");
             BuildStep.State s = switch (state) {
                 case "True" -> BuildStep.State.DONE;
@@ -58,8 +65,9 @@ record BuildProgress(BuildStatus status, List<BuildStep> steps, @Nullable Instan
         }
         BuildStatus overall;
         if (!done) {
-            overall = running == null ? (status == null || status.startTime == null ? BuildStatus.QUEUED
-                    : lastStarted(steps)) : switch (running) {
+            boolean nothingDone = steps.stream().noneMatch(s -> s.state() == BuildStep.State.DONE);
+            overall = running == null ? (status == null || status.startTime == null || waiting && nothingDone
+                    ? BuildStatus.QUEUED : lastStarted(steps)) : switch (running) {
                         case "clone" -> BuildStatus.CLONING;
                         case "build" -> BuildStatus.BUILDING;
                         default -> BuildStatus.PUSHING;
@@ -78,6 +86,15 @@ record BuildProgress(BuildStatus status, List<BuildStep> steps, @Nullable Instan
         return new BuildProgress(overall, steps, status == null ? null : instant(status.startTime),
                 status == null ? null : instant(status.completionTime), digest, failure);
     }
+
+    /** A TaskRun whose pod the namespace's quota (or the nodes) could not take yet: Tekton retries it. */
+    static boolean waitingForRoom(RunStatus status) {
+        return status.succeeded().map(c -> "Unknown".equals(c.getStatus())
+                && WAITING_REASONS.contains(String.valueOf(c.getReason()))).orElse(false);
+    }
+
+    private static final java.util.Set<String> WAITING_REASONS = java.util.Set.of("ExceededResourceQuota",
+            "ExceededNodeResources", "Pending");
 
     private static BuildStatus lastStarted(List<BuildStep> steps) {
         BuildStatus status = BuildStatus.CLONING;

@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tekton v1 PipelineRuns, simulated: Started → Running → Succeeded or Failed, one TaskRun per pipeline
@@ -32,6 +33,8 @@ public final class TektonSimulator {
     /** Pods of simulated TaskRuns: the kubelet and scheduler leave them to this simulator. */
     public static final String SIM_LABEL = "sandbox.nonstop.dev/simulated-by";
     public static final String LOG_ANNOTATION = "sandbox.nonstop.dev/log";
+    /** Tekton's reason for a TaskRun whose pod the namespace's ResourceQuota refused (it is retried). */
+    public static final String WAITING_FOR_QUOTA = "ExceededResourceQuota";
     static final List<String> DEFAULT_TASKS = List.of("clone", "build", "push");
     /** The PipelineRun parameters the simulation reads (besides those the Pipeline's when expressions name). */
     public static final List<String> PARAMS_READ = List.of("repo-url", "revision", "image");
@@ -146,31 +149,42 @@ public final class TektonSimulator {
         String message = "";
         Instant completion = null;
         boolean cancel = cancelled(run);
+        Instant cursor = start;
         for (int i = 0; i < tasks.size(); i++) {
             String task = tasks.get(i);
-            Instant taskStart = start.plus(perTask.multipliedBy(i));
-            if (now.isBefore(taskStart)) {
+            if (now.isBefore(cursor)) {
                 break;
             }
+            String taskRun = run.getMetadata().getName() + "-" + task;
+            children.add(Map.of("apiVersion", "tekton.dev/v1", "kind", "TaskRun", "name", taskRun,
+                    "pipelineTaskName", task));
+            Stage stage = stage(run, task, taskRun, cursor, now);
+            if (stage.refusal() != null) {
+                // as Tekton does, the TaskRun waits and the pod is asked for again on the next pass
+                if (cancel) {
+                    writeTaskRun(run, task, taskRun, stage.seen(), stage.seen(), now, "TaskRunCancelled", now, null);
+                    outcome = "Cancelled";
+                    message = "PipelineRun \"" + run.getMetadata().getName() + "\" was cancelled";
+                    completion = now;
+                } else {
+                    writeTaskRun(run, task, taskRun, stage.seen(), null, null, "Succeeded", now, stage.refusal());
+                }
+                break;
+            }
+            Instant taskStart = stage.podStart();
             Instant taskEnd = taskStart.plus(perTask);
             boolean finished = !now.isBefore(taskEnd);
             if (cancel && !finished) {
-                String taskRun = run.getMetadata().getName() + "-" + task;
-                children.add(Map.of("apiVersion", "tekton.dev/v1", "kind", "TaskRun", "name", taskRun,
-                        "pipelineTaskName", task));
-                writeTaskRun(run, task, taskRun, taskStart, now, "TaskRunCancelled", now);
+                writeTaskRun(run, task, taskRun, stage.seen(), taskStart, now, "TaskRunCancelled", now, null);
                 outcome = "Cancelled";
                 message = "PipelineRun \"" + run.getMetadata().getName() + "\" was cancelled";
                 completion = now;
                 break;
             }
             boolean fails = task.equals(failAt);
-            String taskRun = run.getMetadata().getName() + "-" + task;
-            children.add(Map.of("apiVersion", "tekton.dev/v1", "kind", "TaskRun", "name", taskRun,
-                    "pipelineTaskName", task));
             String reason = fails ? rule.map(BuildFaults.Rule::reason)
                     .orElse(annotations.getOrDefault(FAIL_REASON, "Failed")) : "Succeeded";
-            writeTaskRun(run, task, taskRun, taskStart, finished ? taskEnd : null, reason, now);
+            writeTaskRun(run, task, taskRun, stage.seen(), taskStart, finished ? taskEnd : null, reason, now, null);
             if (finished && fails) {
                 outcome = "Failed";
                 message = "Tasks Completed: " + (i + 1) + " (Failed: 1, Cancelled 0), Skipped: "
@@ -183,6 +197,7 @@ public final class TektonSimulator {
                 message = "Tasks Completed: " + tasks.size() + " (Failed: 0, Cancelled 0), Skipped: 0";
                 completion = taskEnd;
             }
+            cursor = taskEnd;
         }
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("startTime", start.toString());
@@ -213,8 +228,17 @@ public final class TektonSimulator {
         }
     }
 
-    private void writeTaskRun(GenericKubernetesResource run, String task, String name, Instant start,
-                              Instant end, String failReason, Instant now) {
+    /** Where one pipeline task stands: when its TaskRun was first seen, when its pod started, or why not yet. */
+    private record Stage(GenericKubernetesResource taskRun, Instant seen, @Nullable Instant podStart,
+                         @Nullable String refusal) {
+    }
+
+    /**
+     * Finds or creates the task's TaskRun and pod. A pod the namespace's quota refuses leaves the task
+     * waiting ({@code ExceededResourceQuota}), as Tekton's TaskRun reconciler does; a pod admitted after
+     * such a wait starts now, otherwise where the previous task ended.
+     */
+    private Stage stage(GenericKubernetesResource run, String task, String name, Instant cursor, Instant now) {
         String namespace = run.getMetadata().getNamespace();
         var taskRuns = sim.client.genericKubernetesResources("tekton.dev/v1", "TaskRun").inNamespace(namespace);
         GenericKubernetesResource taskRun = taskRuns.withName(name).get();
@@ -233,65 +257,128 @@ public final class TektonSimulator {
             taskRun.getAdditionalProperties().put("spec", Map.of("taskRef", Map.of("name", task)));
             taskRun = taskRuns.resource(taskRun).create();
         }
+        Map<String, Object> status = status(taskRun);
+        Instant seen = status.get("startTime") == null ? cursor : Instant.parse(String.valueOf(status.get("startTime")));
+        Pod pod = sim.client.pods().inNamespace(namespace).withName(name + "-pod").get();
+        if (pod != null) {
+            String started = pod.getStatus() == null ? null : pod.getStatus().getStartTime();
+            return new Stage(taskRun, seen, started == null ? cursor : Instant.parse(started), null);
+        }
+        Instant podStart = WAITING_FOR_QUOTA.equals(reason(status)) ? now : cursor;
+        try {
+            createPod(run, task, taskRun, name + "-pod", podStart);
+            return new Stage(taskRun, seen, podStart, null);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 403 && String.valueOf(e.getMessage()).contains("exceeded quota")) {
+                String detail = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
+                        : String.valueOf(e.getMessage());
+                return new Stage(taskRun, seen, null, "TaskRun Pod exceeded available resources: " + detail);
+            }
+            throw e;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static @Nullable Object reason(Map<String, Object> status) {
+        return status.get("conditions") instanceof List<?> list && !list.isEmpty()
+                && list.getFirst() instanceof Map<?, ?> condition ? condition.get("reason") : null;
+    }
+
+    /**
+     * Writes a TaskRun's status: waiting for room ({@code refusal}), running since {@code podStart}, or
+     * ended at {@code end}; and brings its pod's phase and log along.
+     */
+    private void writeTaskRun(GenericKubernetesResource run, String task, String name, Instant seen,
+                              @Nullable Instant podStart, @Nullable Instant end, String failReason, Instant now,
+                              @Nullable String refusal) {
+        String namespace = run.getMetadata().getNamespace();
+        var taskRuns = sim.client.genericKubernetesResources("tekton.dev/v1", "TaskRun").inNamespace(namespace);
+        GenericKubernetesResource taskRun = taskRuns.withName(name).get();
+        if (taskRun == null) {
+            return;
+        }
         // the caller passes "Succeeded" for a task that does not fail
         boolean failed = end != null && !"Succeeded".equals(failReason);
         Map<String, Object> step = new LinkedHashMap<>();
         step.put("name", task);
         step.put("container", "step-" + task);
-        if (end == null) {
-            step.put("running", Map.of("startedAt", start.toString()));
+        Instant stepStart = podStart == null ? seen : podStart;
+        if (podStart == null && end == null) {
+            step.put("waiting", Map.of("reason", "Pending"));
+        } else if (end == null) {
+            step.put("running", Map.of("startedAt", stepStart.toString()));
         } else {
             step.put("terminated", Map.of("exitCode", failed ? 1 : 0, "reason", failed ? failReason : "Completed",
-                    "startedAt", start.toString(), "finishedAt", end.toString()));
+                    "startedAt", stepStart.toString(), "finishedAt", end.toString()));
         }
         String podName = name + "-pod";
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("podName", podName);
-        status.put("startTime", start.toString());
+        status.put("startTime", seen.toString());
         status.put("steps", List.of(step));
-        status.put("conditions", List.of(Map.of("type", "Succeeded",
-                "status", end == null ? "Unknown" : failed ? "False" : "True",
-                "reason", end == null ? "Running" : failed ? "Failed" : "Succeeded",
-                "lastTransitionTime", now.toString())));
+        Map<String, Object> condition = new LinkedHashMap<>();
+        condition.put("type", "Succeeded");
+        condition.put("status", end == null ? "Unknown" : failed ? "False" : "True");
+        condition.put("reason", refusal != null ? WAITING_FOR_QUOTA : end == null ? "Running"
+                : failed ? "Failed" : "Succeeded");
+        if (refusal != null) {
+            condition.put("message", refusal);
+        }
+        condition.put("lastTransitionTime", now.toString());
+        Map<String, Object> old = status(taskRun);
+        if (refusal != null && WAITING_FOR_QUOTA.equals(reason(old))) {
+            return; // still waiting: nothing new to say
+        }
+        status.put("conditions", List.of(condition));
         if (end != null) {
             status.put("completionTime", end.toString());
         }
-        if (!status.equals(status(taskRun))) {
+        if (!status.equals(old)) {
             taskRun.getAdditionalProperties().put("status", status);
             taskRun.getMetadata().setResourceVersion(null);
             taskRuns.resource(taskRun).updateStatus();
         }
-        writePod(run, task, taskRun, podName, start, end, failed, failReason);
+        if (podStart != null) {
+            updatePod(run, task, namespace, podName, podStart, end, failed, failReason);
+        }
     }
 
-    private void writePod(GenericKubernetesResource run, String task, GenericKubernetesResource taskRun,
-                          String podName, Instant start, Instant end, boolean failed, String failReason) {
+    private void createPod(GenericKubernetesResource run, String task, GenericKubernetesResource taskRun,
+                           String podName, Instant start) {
         String namespace = run.getMetadata().getNamespace();
-        String log = logOf(run, task, start, end, failed, failReason);
+        Pod pod = new PodBuilder().withNewMetadata().withName(podName).withNamespace(namespace)
+                .addToLabels(SIM_LABEL, "tekton").addToLabels("tekton.dev/taskRun", taskRun.getMetadata().getName())
+                .addToAnnotations(LOG_ANNOTATION, logOf(run, task, start, null, false, ""))
+                .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("tekton.dev/v1").withKind("TaskRun")
+                        .withName(taskRun.getMetadata().getName()).withUid(taskRun.getMetadata().getUid())
+                        .withController(true).build())
+                .endMetadata().withNewSpec().withRestartPolicy("Never").addNewContainer().withName("step-" + task)
+                .withImage("sandbox/tekton-step:" + task).endContainer().endSpec()
+                .withNewStatus().withPhase("Running").withStartTime(start.toString()).endStatus().build();
+        Pod created = sim.client.resource(pod).create();
+        created.setStatus(pod.getStatus());
+        sim.client.resource(created).updateStatus();
+    }
+
+    private void updatePod(GenericKubernetesResource run, String task, String namespace, String podName,
+                           Instant start, @Nullable Instant end, boolean failed, String failReason) {
         Pod pod = sim.client.pods().inNamespace(namespace).withName(podName).get();
         if (pod == null) {
-            pod = new PodBuilder().withNewMetadata().withName(podName).withNamespace(namespace)
-                    .addToLabels(SIM_LABEL, "tekton").addToLabels("tekton.dev/taskRun", taskRun.getMetadata().getName())
-                    .addToAnnotations(LOG_ANNOTATION, log)
-                    .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("tekton.dev/v1").withKind("TaskRun")
-                            .withName(taskRun.getMetadata().getName()).withUid(taskRun.getMetadata().getUid())
-                            .withController(true).build())
-                    .endMetadata().withNewSpec().withRestartPolicy("Never").addNewContainer().withName("step-" + task)
-                    .withImage("sandbox/tekton-step:" + task).endContainer().endSpec()
-                    .withNewStatus().withPhase("Running").withStartTime(start.toString()).endStatus().build();
-            Pod created = sim.client.resource(pod).create();
-            created.setStatus(pod.getStatus());
-            sim.client.resource(created).updateStatus();
             return;
         }
+        String log = logOf(run, task, start, end, failed, failReason);
         String phase = end == null ? "Running" : failed ? "Failed" : "Succeeded";
         if (!log.equals(pod.getMetadata().getAnnotations().get(LOG_ANNOTATION))) {
             pod.getMetadata().getAnnotations().put(LOG_ANNOTATION, log);
             pod.getMetadata().setResourceVersion(null);
             pod = sim.client.resource(pod).update();
         }
-        if (!phase.equals(pod.getStatus() == null ? null : pod.getStatus().getPhase())) {
+        if (pod.getStatus() == null) {
+            pod.setStatus(new io.fabric8.kubernetes.api.model.PodStatus());
+        }
+        if (!phase.equals(pod.getStatus().getPhase()) || pod.getStatus().getStartTime() == null) {
             pod.getStatus().setPhase(phase);
+            pod.getStatus().setStartTime(start.toString());
             pod.getMetadata().setResourceVersion(null);
             sim.client.resource(pod).updateStatus();
         }
