@@ -30,6 +30,7 @@ public final class GitServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private final Map<String, java.time.Duration> delays = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong probeNanos = new java.util.concurrent.atomic.AtomicLong();
 
     public GitServer(Path root) throws IOException {
         this(root, 0);
@@ -126,7 +127,28 @@ public final class GitServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The total time this server spent answering the portal's ref probes ({@code info/refs} asked with the
+     * portal's user agent): a benchmark subtracts it to tell the portal's own share of a build start
+     * from the Git host's.
+     */
+    public long probeNanos() {
+        return probeNanos.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
+        String agent = String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent"));
+        try {
+            serve(exchange);
+        } finally {
+            if (exchange.getRequestURI().getRawPath().endsWith("/info/refs") && agent.contains("nonstop")) {
+                probeNanos.addAndGet(System.nanoTime() - started);
+            }
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             for (var delay : delays.entrySet()) {

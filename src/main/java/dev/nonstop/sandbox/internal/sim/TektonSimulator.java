@@ -43,6 +43,8 @@ public final class TektonSimulator {
 
     private final SimContext sim;
     private final SharedIndexInformer<GenericKubernetesResource> runs;
+    /** The Pipelines read in this pass, by namespace/name: many runs share one. */
+    private final Map<String, java.util.Optional<GenericKubernetesResource>> pipelines = new java.util.HashMap<>();
 
     public TektonSimulator(SimContext sim) {
         this.sim = sim;
@@ -51,6 +53,7 @@ public final class TektonSimulator {
 
     public void tick() {
         Instant now = sim.now();
+        pipelines.clear();
         for (GenericKubernetesResource run : runs.getStore().list()) {
             if (isDone(run)) {
                 continue;
@@ -77,8 +80,10 @@ public final class TektonSimulator {
         Object spec = run.getAdditionalProperties().get("spec");
         if (spec instanceof Map<?, ?> map && map.get("pipelineRef") instanceof Map<?, ?> ref
                 && ref.get("name") instanceof String name) {
-            GenericKubernetesResource pipeline = sim.client.genericKubernetesResources("tekton.dev/v1", "Pipeline")
-                    .inNamespace(run.getMetadata().getNamespace()).withName(name).get();
+            String namespace = run.getMetadata().getNamespace();
+            GenericKubernetesResource pipeline = pipelines.computeIfAbsent(namespace + "/" + name, key ->
+                    java.util.Optional.ofNullable(sim.client.genericKubernetesResources("tekton.dev/v1", "Pipeline")
+                            .inNamespace(namespace).withName(name).get())).orElse(null);
             if (pipeline != null && pipeline.getAdditionalProperties().get("spec") instanceof Map<?, ?> pspec
                     && pspec.get("tasks") instanceof List<?> list && !list.isEmpty()) {
                 List<String> names = new ArrayList<>();
@@ -162,12 +167,12 @@ public final class TektonSimulator {
             if (stage.refusal() != null) {
                 // as Tekton does, the TaskRun waits and the pod is asked for again on the next pass
                 if (cancel) {
-                    writeTaskRun(run, task, taskRun, stage.seen(), stage.seen(), now, "TaskRunCancelled", now, null);
+                    writeTaskRun(run, task, stage, stage.seen(), stage.seen(), now, "TaskRunCancelled", now, null);
                     outcome = "Cancelled";
                     message = "PipelineRun \"" + run.getMetadata().getName() + "\" was cancelled";
                     completion = now;
                 } else {
-                    writeTaskRun(run, task, taskRun, stage.seen(), null, null, "Succeeded", now, stage.refusal());
+                    writeTaskRun(run, task, stage, stage.seen(), null, null, "Succeeded", now, stage.refusal());
                 }
                 break;
             }
@@ -175,7 +180,7 @@ public final class TektonSimulator {
             Instant taskEnd = taskStart.plus(perTask);
             boolean finished = !now.isBefore(taskEnd);
             if (cancel && !finished) {
-                writeTaskRun(run, task, taskRun, stage.seen(), taskStart, now, "TaskRunCancelled", now, null);
+                writeTaskRun(run, task, stage, stage.seen(), taskStart, now, "TaskRunCancelled", now, null);
                 outcome = "Cancelled";
                 message = "PipelineRun \"" + run.getMetadata().getName() + "\" was cancelled";
                 completion = now;
@@ -184,7 +189,7 @@ public final class TektonSimulator {
             boolean fails = task.equals(failAt);
             String reason = fails ? rule.map(BuildFaults.Rule::reason)
                     .orElse(annotations.getOrDefault(FAIL_REASON, "Failed")) : "Succeeded";
-            writeTaskRun(run, task, taskRun, stage.seen(), taskStart, finished ? taskEnd : null, reason, now, null);
+            writeTaskRun(run, task, stage, stage.seen(), taskStart, finished ? taskEnd : null, reason, now, null);
             if (finished && fails) {
                 outcome = "Failed";
                 message = "Tasks Completed: " + (i + 1) + " (Failed: 1, Cancelled 0), Skipped: "
@@ -229,8 +234,8 @@ public final class TektonSimulator {
     }
 
     /** Where one pipeline task stands: when its TaskRun was first seen, when its pod started, or why not yet. */
-    private record Stage(GenericKubernetesResource taskRun, Instant seen, @Nullable Instant podStart,
-                         @Nullable String refusal) {
+    private record Stage(GenericKubernetesResource taskRun, @Nullable Pod pod, Instant seen,
+                         @Nullable Instant podStart, @Nullable String refusal) {
     }
 
     /**
@@ -262,17 +267,16 @@ public final class TektonSimulator {
         Pod pod = sim.client.pods().inNamespace(namespace).withName(name + "-pod").get();
         if (pod != null) {
             String started = pod.getStatus() == null ? null : pod.getStatus().getStartTime();
-            return new Stage(taskRun, seen, started == null ? cursor : Instant.parse(started), null);
+            return new Stage(taskRun, pod, seen, started == null ? cursor : Instant.parse(started), null);
         }
         Instant podStart = WAITING_FOR_QUOTA.equals(reason(status)) ? now : cursor;
         try {
-            createPod(run, task, taskRun, name + "-pod", podStart);
-            return new Stage(taskRun, seen, podStart, null);
+            return new Stage(taskRun, createPod(run, task, taskRun, name + "-pod", podStart), seen, podStart, null);
         } catch (KubernetesClientException e) {
             if (e.getCode() == 403 && String.valueOf(e.getMessage()).contains("exceeded quota")) {
                 String detail = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
                         : String.valueOf(e.getMessage());
-                return new Stage(taskRun, seen, null, "TaskRun Pod exceeded available resources: " + detail);
+                return new Stage(taskRun, null, seen, null, "TaskRun Pod exceeded available resources: " + detail);
             }
             throw e;
         }
@@ -288,15 +292,13 @@ public final class TektonSimulator {
      * Writes a TaskRun's status: waiting for room ({@code refusal}), running since {@code podStart}, or
      * ended at {@code end}; and brings its pod's phase and log along.
      */
-    private void writeTaskRun(GenericKubernetesResource run, String task, String name, Instant seen,
+    private void writeTaskRun(GenericKubernetesResource run, String task, Stage stage, Instant seen,
                               @Nullable Instant podStart, @Nullable Instant end, String failReason, Instant now,
                               @Nullable String refusal) {
         String namespace = run.getMetadata().getNamespace();
         var taskRuns = sim.client.genericKubernetesResources("tekton.dev/v1", "TaskRun").inNamespace(namespace);
-        GenericKubernetesResource taskRun = taskRuns.withName(name).get();
-        if (taskRun == null) {
-            return;
-        }
+        GenericKubernetesResource taskRun = stage.taskRun();
+        String name = taskRun.getMetadata().getName();
         // the caller passes "Succeeded" for a task that does not fail
         boolean failed = end != null && !"Succeeded".equals(failReason);
         Map<String, Object> step = new LinkedHashMap<>();
@@ -338,12 +340,12 @@ public final class TektonSimulator {
             taskRun.getMetadata().setResourceVersion(null);
             taskRuns.resource(taskRun).updateStatus();
         }
-        if (podStart != null) {
-            updatePod(run, task, namespace, podName, podStart, end, failed, failReason);
+        if (podStart != null && stage.pod() != null) {
+            updatePod(run, task, stage.pod(), podStart, end, failed, failReason);
         }
     }
 
-    private void createPod(GenericKubernetesResource run, String task, GenericKubernetesResource taskRun,
+    private Pod createPod(GenericKubernetesResource run, String task, GenericKubernetesResource taskRun,
                            String podName, Instant start) {
         String namespace = run.getMetadata().getNamespace();
         Pod pod = new PodBuilder().withNewMetadata().withName(podName).withNamespace(namespace)
@@ -357,15 +359,11 @@ public final class TektonSimulator {
                 .withNewStatus().withPhase("Running").withStartTime(start.toString()).endStatus().build();
         Pod created = sim.client.resource(pod).create();
         created.setStatus(pod.getStatus());
-        sim.client.resource(created).updateStatus();
+        return sim.client.resource(created).updateStatus();
     }
 
-    private void updatePod(GenericKubernetesResource run, String task, String namespace, String podName,
-                           Instant start, @Nullable Instant end, boolean failed, String failReason) {
-        Pod pod = sim.client.pods().inNamespace(namespace).withName(podName).get();
-        if (pod == null) {
-            return;
-        }
+    private void updatePod(GenericKubernetesResource run, String task, Pod pod, Instant start,
+                           @Nullable Instant end, boolean failed, String failReason) {
         String log = logOf(run, task, start, end, failed, failReason);
         String phase = end == null ? "Running" : failed ? "Failed" : "Succeeded";
         if (!log.equals(pod.getMetadata().getAnnotations().get(LOG_ANNOTATION))) {
