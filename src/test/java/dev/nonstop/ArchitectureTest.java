@@ -39,7 +39,7 @@ class ArchitectureTest {
             Map.entry("source", List.of("uikit")),
             Map.entry("build", List.of("tenant", "source", "kube", "security", "tier", "audit", "ratelimit", "uikit")),
             Map.entry("app", List.of("tenant", "build", "kube", "security", "tier", "audit", "ratelimit", "uikit")),
-            Map.entry("metrics", List.of("tenant", "app", "security", "audit", "tier", "kube", "uikit")),
+            Map.entry("metrics", List.of("tenant", "app", "security", "audit", "tier", "kube", "source", "uikit")),
             Map.entry("assistant", List.of("tenant", "app", "build", "metrics", "security", "tier", "ratelimit",
                     "uikit")),
             Map.entry("sandbox", List.of("kube", "audit", "uikit")));

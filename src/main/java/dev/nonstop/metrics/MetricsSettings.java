@@ -10,16 +10,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * shared between screens ({@code cache}), how often the built-in source samples ({@code interval}), and
  * how often open charts ask for new points ({@code refresh}), how often the cluster's state is checked for
  * alerts ({@code alert-interval}) and the bearer token Alertmanager sends ({@code alertmanager-token},
- * empty: the webhook refuses every post).
+ * empty: the webhook refuses every post), and the hosts an alert webhook may reach over plain http on
+ * any address ({@code hook-test-hosts}: tests only; empty in production).
  */
 @ConfigurationProperties("nonstop.metrics")
 public record MetricsSettings(String prometheusUrl, String prometheusToken, Duration cache, Duration interval,
-                              Duration timeout, Duration refresh, Duration alertInterval, String alertmanagerToken) {
+                              Duration timeout, Duration refresh, Duration alertInterval, String alertmanagerToken,
+                              java.util.List<String> hookTestHosts) {
 
     public MetricsSettings(@Nullable String prometheusUrl, @Nullable String prometheusToken,
                            @Nullable Duration cache, @Nullable Duration interval, @Nullable Duration timeout,
                            @Nullable Duration refresh, @Nullable Duration alertInterval,
-                           @Nullable String alertmanagerToken) {
+                           @Nullable String alertmanagerToken, java.util.@Nullable List<String> hookTestHosts) {
         this.prometheusUrl = prometheusUrl == null ? "" : prometheusUrl.strip().replaceAll("/+$", "");
         this.prometheusToken = prometheusToken == null ? "" : prometheusToken.strip();
         this.cache = cache == null ? Duration.ofSeconds(15) : cache;
@@ -28,6 +30,8 @@ public record MetricsSettings(String prometheusUrl, String prometheusToken, Dura
         this.refresh = refresh == null ? Duration.ofSeconds(15) : refresh;
         this.alertInterval = alertInterval == null ? Duration.ofSeconds(15) : alertInterval;
         this.alertmanagerToken = alertmanagerToken == null ? "" : alertmanagerToken.strip();
+        this.hookTestHosts = hookTestHosts == null ? java.util.List.of()
+                : hookTestHosts.stream().map(h -> h.strip().toLowerCase(java.util.Locale.ROOT)).toList();
     }
 
     public boolean usesPrometheus() {

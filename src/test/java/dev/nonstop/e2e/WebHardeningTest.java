@@ -74,7 +74,9 @@ class WebHardeningTest {
         HttpResponse<String> scraped = prometheus.get("/actuator/prometheus", "Authorization",
                 "Bearer test-scrape-token-0123456789");
         assertThat(scraped.statusCode()).isEqualTo(200);
-        assertThat(scraped.body()).contains("jvm_memory_used_bytes", "nonstop_builds_started_total");
+        assertThat(scraped.body()).contains("jvm_memory_used_bytes", "nonstop_builds_started_total",
+                "nonstop_reconcile_seconds_count", "nonstop_informer_lag_seconds_count", "kind=\"Pod\"",
+                "nonstop_cards_push_seconds_count", "nonstop_ui_sessions", "nonstop_ui_pages");
         for (String wrong : new String[] {"Bearer nope", "test-scrape-token-0123456789", "Basic dGVzdA=="}) {
             HttpResponse<String> refused = prometheus.get("/actuator/prometheus", "Authorization", wrong);
             assertThat(refused.statusCode()).as(wrong).isEqualTo(401);

@@ -55,10 +55,21 @@ public class AppCards implements AutoCloseable {
     private final KeyedWork<Screen> deliveries = new KeyedWork<>(delivering, Screen::drain,
             e -> log.debug("card not delivered: {}", e.toString()));
 
+    private record Pending(AppStatus card, long since) {
+    }
+
+    /** From a cluster change reaching the portal to a screen holding the app's new card, on the portal's metrics. */
+    private static final io.micrometer.core.instrument.Timer PUSH = io.micrometer.core.instrument.Timer
+            .builder("nonstop.cards.push").description("Time from a cluster change to an open screen's new card")
+            .publishPercentileHistogram().register(io.micrometer.core.instrument.Metrics.globalRegistry);
+    /** When each app's first not yet computed change arrived (nanoTime), by namespace/app. */
+    private final Map<String, Long> changedSince = new ConcurrentHashMap<>();
+
     /** One open screen: the newest card per app it has not seen yet, handed over one at a time. */
     private static final class Screen {
         private final Consumer<AppStatus> listener;
-        private final Map<Long, AppStatus> unseen = new ConcurrentHashMap<>();
+        /** The newest unseen card per app, with when the change behind it reached the portal (nanoTime). */
+        private final Map<Long, Pending> unseen = new ConcurrentHashMap<>();
 
         Screen(Consumer<AppStatus> listener) {
             this.listener = listener;
@@ -66,10 +77,11 @@ public class AppCards implements AutoCloseable {
 
         void drain() {
             for (Long appId : unseen.keySet()) {
-                AppStatus card = unseen.remove(appId);
-                if (card != null) {
+                Pending pending = unseen.remove(appId);
+                if (pending != null) {
                     try {
-                        listener.accept(card);
+                        listener.accept(pending.card());
+                        PUSH.record(System.nanoTime() - pending.since(), java.util.concurrent.TimeUnit.NANOSECONDS);
                     } catch (RuntimeException e) {
                         // a card the screen could not take (it is closing) must not hold back the others
                         log.debug("card {} not delivered: {}", appId, e.toString());
@@ -105,6 +117,7 @@ public class AppCards implements AutoCloseable {
     private void changed(String namespace, String app) {
         Set<Screen> targets = screens.get(namespace);
         if (targets != null && !targets.isEmpty()) {
+            changedSince.putIfAbsent(namespace + "/" + app, System.nanoTime());
             computations.submit(namespace + "/" + app);
         }
     }
@@ -112,12 +125,15 @@ public class AppCards implements AutoCloseable {
     private void computeAndDeliver(String key) {
         String namespace = key.substring(0, key.indexOf('/'));
         String app = key.substring(key.indexOf('/') + 1);
+        Long since = changedSince.remove(key);
+        long changed = since == null ? System.nanoTime() : since;
         AppStatus card = tx.execute(status -> tenants.idOf(namespace.substring(2))
                 .flatMap(tenantId -> apps.findByTenantIdAndName(tenantId, app))
                 .map(entity -> compute(tenants.info(entity.tenantId()), entity.toRecord())).orElse(null));
         if (card != null) {
             for (Screen screen : screens.getOrDefault(namespace, Set.of())) {
-                screen.unseen.put(card.appId(), card);
+                screen.unseen.merge(card.appId(), new Pending(card, changed),
+                        (old, fresh) -> new Pending(fresh.card(), Math.min(old.since(), fresh.since())));
                 deliveries.submit(screen);
             }
         }

@@ -148,11 +148,17 @@ public class AppReconciler implements AutoCloseable {
     }
 
     public void reconcile(long appId) {
-        desired(appId).ifPresent(objects -> {
+        RECONCILE.record(() -> desired(appId).ifPresent(objects -> {
             objects.forEach(applier::apply);
             prune(objects);
-        });
+        }));
     }
+
+    /** How long bringing one app to its desired state takes, on the portal's own metrics. */
+    private static final io.micrometer.core.instrument.Timer RECONCILE = io.micrometer.core.instrument.Timer
+            .builder("nonstop.reconcile").description("Time to bring one app or tenant to its desired state")
+            .tag("kind", "app").publishPercentileHistogram()
+            .register(io.micrometer.core.instrument.Metrics.globalRegistry);
 
     /** Removes the HPA or Secret of an app when autoscaling was turned off or its last secret removed. */
     private void prune(List<HasMetadata> objects) {

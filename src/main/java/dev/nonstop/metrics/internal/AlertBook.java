@@ -26,27 +26,30 @@ public class AlertBook {
     private final AlertRepository alerts;
     private final TransactionTemplate tx;
     private final Map<Long, List<Alert>> openByTenant = new ConcurrentHashMap<>();
+    private final AlertNotifier notifier;
 
-    AlertBook(AlertRepository alerts, TransactionTemplate tx) {
+    AlertBook(AlertRepository alerts, TransactionTemplate tx, AlertNotifier notifier) {
         this.alerts = alerts;
         this.tx = tx;
+        this.notifier = notifier;
     }
 
     /** Opens the alert unless one with this fingerprint is open. Returns whether it was opened. */
     boolean open(long tenantId, @Nullable String app, Alert.Source source, String kind, Alert.Severity severity,
                  String fingerprint, String detail, Instant at) {
         try {
-            Boolean opened = tx.execute(status -> {
+            Alert opened = tx.execute(status -> {
                 if (alerts.findByOpenFingerprint(fingerprint).isPresent()) {
-                    return false;
+                    return null;
                 }
-                alerts.saveAndFlush(new AlertEntity(tenantId, app, source, kind, severity, fingerprint, detail, at));
-                return true;
+                return alerts.saveAndFlush(new AlertEntity(tenantId, app, source, kind, severity, fingerprint, detail,
+                        at)).toRecord();
             });
-            if (Boolean.TRUE.equals(opened)) {
+            if (opened != null) {
                 openByTenant.remove(tenantId);
+                notifier.changed(tenantId, opened);
             }
-            return Boolean.TRUE.equals(opened);
+            return opened != null;
         } catch (DataIntegrityViolationException openedMeanwhile) {
             return false;
         }
@@ -54,14 +57,15 @@ public class AlertBook {
 
     /** Resolves the open alert with this fingerprint, if there is one. */
     boolean resolve(String fingerprint, Instant at) {
-        Long tenant = tx.execute(status -> alerts.findByOpenFingerprint(fingerprint).map(alert -> {
+        AlertEntity resolved = tx.execute(status -> alerts.findByOpenFingerprint(fingerprint).map(alert -> {
             alert.resolve(at);
-            return alert.tenantId();
+            return alert;
         }).orElse(null));
-        if (tenant != null) {
-            openByTenant.remove(tenant);
+        if (resolved != null) {
+            openByTenant.remove(resolved.tenantId());
+            notifier.changed(resolved.tenantId(), resolved.toRecord());
         }
-        return tenant != null;
+        return resolved != null;
     }
 
     /** The open alerts found by one source, for its evaluator to compare with what it finds now. */

@@ -39,6 +39,17 @@ class MetricsConfiguration {
     }
 
     @Bean
+    HookAddress hookAddress(MetricsSettings settings) {
+        return new HookAddress(dev.nonstop.source.HostResolver.DNS, java.util.Set.copyOf(settings.hookTestHosts()));
+    }
+
+    @Bean
+    AlertNotifier alertNotifier(AlertHooks hooks, AlertMutes mutes, HookAddress address, MetricsSettings settings,
+                                Clock clock) {
+        return new AlertNotifier(hooks, mutes, address, settings.timeout(), clock);
+    }
+
+    @Bean
     StateAlerts stateAlerts(InformerRegistry informers, dev.nonstop.tenant.TenantDirectory tenants, AlertBook book) {
         return new StateAlerts(informers.managed(Deployment.class),
                 informers.managed(io.fabric8.kubernetes.api.model.Pod.class),

@@ -45,13 +45,17 @@ public class MonitoringView extends VerticalLayout implements HasDynamicTitle {
     final AlertList firing;
     final AlertList history;
 
-    MonitoringView(MetricsService metrics, AlertService alerts) {
+    MonitoringView(MetricsService metrics, AlertService alerts, dev.nonstop.metrics.AlertHookService hooks,
+                   dev.nonstop.security.Caller caller) {
         this.metrics = metrics;
         firing = new AlertList("monitoring-alerts", alerts, alerts::firing, "alert.none", metrics.refreshEvery());
         history = new AlertList("monitoring-alert-history", alerts, alerts::history, "alert.none.history",
                 metrics.refreshEvery());
         Details past = new Details(getTranslation("alert.history"), history);
         past.setId("monitoring-alert-history-details");
+        Details chat = new Details(getTranslation("alert.hook.title"),
+                new AlertHookPanel(hooks, caller.require().isOwner()));
+        chat.setId("monitoring-alert-hook-details");
         setId("monitoring");
         range.setId("monitoring-range");
         range.setLabel(getTranslation("monitoring.range"));
@@ -63,7 +67,7 @@ public class MonitoringView extends VerticalLayout implements HasDynamicTitle {
         footnote.addClassNames("nonstop-hint");
         footnote.setText(getTranslation(metrics.usesPrometheus() ? "monitoring.source.prometheus"
                 : "monitoring.source.built-in"));
-        add(new H2(getTranslation("nav.monitoring")), new H3(getTranslation("alert.title")), firing, past, range, apps,
+        add(new H2(getTranslation("nav.monitoring")), new H3(getTranslation("alert.title")), firing, past, chat, range, apps,
                 footnote);
         refresh();
         Refreshing.every(this, metrics.refreshEvery(), this::refresh);

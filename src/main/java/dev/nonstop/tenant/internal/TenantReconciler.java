@@ -159,11 +159,19 @@ public class TenantReconciler implements AutoCloseable {
         if (tenant.isEmpty()) {
             return false;
         }
-        List<HasMetadata> desired = desired(tenant.get());
-        desired.forEach(applier::apply);
-        prune(slug, desired);
+        RECONCILE.record(() -> {
+            List<HasMetadata> desired = desired(tenant.get());
+            desired.forEach(applier::apply);
+            prune(slug, desired);
+        });
         return true;
     }
+
+    /** How long bringing one tenant's namespace, quota and policies to their desired state takes. */
+    private static final io.micrometer.core.instrument.Timer RECONCILE = io.micrometer.core.instrument.Timer
+            .builder("nonstop.reconcile").description("Time to bring one app or tenant to its desired state")
+            .tag("kind", "tenant").publishPercentileHistogram()
+            .register(io.micrometer.core.instrument.Metrics.globalRegistry);
 
     /** Removes network policies the portal made for this tenant and no longer wants (a setting changed). */
     private void prune(TenantSlug slug, List<HasMetadata> desired) {
