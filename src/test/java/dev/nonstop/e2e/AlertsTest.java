@@ -156,15 +156,22 @@ class AlertsTest {
         // the shipped rules, with their waits ("for") and rate windows shortened so the test takes seconds
         String rules = Files.readString(Path.of("monitoring/prometheus/nonstop-rules.yml"))
                 .replaceAll("for: \\d+m", "for: 0s").replace("[5m]", "[10s]");
+        List<String> chat = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer chatServer = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        chatServer.createContext("/", exchange -> {
+            try (exchange) {
+                chat.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                exchange.sendResponseHeaders(200, -1);
+            }
+        });
+        chatServer.start();
+        String chatUrl = "http://127.0.0.1:" + chatServer.getAddress().getPort();
         try (AlertmanagerServer alertmanager = AlertmanagerServer.posting("http://127.0.0.1:" + port
                 + "/api/hooks/alertmanager", TOKEN);
              PrometheusServer prometheus = PrometheusServer.scraping(sandbox.running().orElseThrow(), rules,
                      alertmanager.address())) {
-            sandbox.running().orElseThrow().setErrorShare(ns, "web", 0.5);
-            Eventually.within(Duration.ofSeconds(120), () -> assertThat(firing(owner, "NonstopAppErrorsHigh"))
-                    .as("firing alerts; Prometheus: %s; Alertmanager: %s", prometheus.url(), alertmanager.url())
-                    .isTrue());
-
+            // the owner sends the tenant's alerts to a chat (a stand-in for Slack on loopback)
             BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                     .setLocale("en-US").setViewportSize(1280, 900));
             Page page = context.newPage();
@@ -173,6 +180,26 @@ class AlertsTest {
             page.locator("vaadin-login-form input[name='password']").fill(Fixtures.PASSWORD);
             page.locator("vaadin-login-form vaadin-button[theme~='submit']").click();
             assertThat(page.locator("#current-tenant")).isVisible();
+            page.navigate("http://localhost:" + port + "/monitoring");
+            page.locator("#monitoring-alert-hook-details").click();
+            page.locator("#alert-hook-url input").fill("https://10.0.0.7/services/x");
+            page.locator("#alert-hook-save").click();
+            assertThat(page.locator("#alert-hook-url")).containsText("not a host name");
+            page.locator("#alert-hook-url input").fill(chatUrl + "/services/T1/B2/chatSecret123");
+            page.locator("#alert-hook-save").click();
+            assertThat(page.locator("#alert-hook-state")).containsText("Alerts are posted to http://127.0.0.1");
+            assertThat(page.locator("#alert-hook")).not().containsText("chatSecret");
+            page.locator("#alert-hook-test").click();
+            assertThat(page.locator("#alert-hook-delivery")).containsText("Last message delivered");
+            Eventually.within(Duration.ofSeconds(10), () -> assertThat(chat).anyMatch(m -> m.contains("a test")));
+
+            sandbox.running().orElseThrow().setErrorShare(ns, "web", 0.5);
+            Eventually.within(Duration.ofSeconds(120), () -> assertThat(firing(owner, "NonstopAppErrorsHigh"))
+                    .as("firing alerts; Prometheus: %s; Alertmanager: %s", prometheus.url(), alertmanager.url())
+                    .isTrue());
+            Eventually.within(Duration.ofSeconds(30), () -> assertThat(chat)
+                    .anyMatch(m -> m.contains("[Nonstop] Critical: web: more than 5 % of requests fail")));
+
             page.navigate("http://localhost:" + port + "/apps");
             assertThat(page.locator("#alerts-badge-" + appId)).containsText("requests fail");
             page.navigate("http://localhost:" + port + "/monitoring");
@@ -184,6 +211,8 @@ class AlertsTest {
             sandbox.running().orElseThrow().setErrorShare(ns, "web", 0);
             Eventually.within(Duration.ofSeconds(120), () -> assertThat(firing(owner, "NonstopAppErrorsHigh"))
                     .isFalse());
+            Eventually.within(Duration.ofSeconds(30), () -> assertThat(chat)
+                    .anyMatch(m -> m.contains("[Nonstop] Resolved: web: more than 5 % of requests fail")));
             page.navigate("http://localhost:" + port + "/apps");
             assertThat(page.locator("#app-web")).isVisible();
             assertThat(page.locator("#alerts-badge-" + appId)).isHidden();
@@ -191,6 +220,8 @@ class AlertsTest {
             page.locator("#monitoring-alert-history-details").click();
             assertThat(page.locator("#monitoring-alert-history")).containsText("more than 5 % of requests fail");
             context.close();
+        } finally {
+            chatServer.stop(0);
         }
     }
 
