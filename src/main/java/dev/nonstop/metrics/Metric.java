@@ -18,7 +18,12 @@ public enum Metric {
     /** 95th percentile of the time to answer, milliseconds. */
     LATENCY_P95("ms", false, false),
     /** Container restarts in the step, per pod. */
-    RESTARTS("", true, false);
+    RESTARTS("", true, false),
+    /** The tenant's quota in use, percent of the plan's limit, one series per limited resource (not per app). */
+    QUOTA("%", false, true);
+
+    /** The name a tenant-wide metric ({@link #QUOTA}) is answered under, in place of an app's. */
+    public static final String TENANT = "tenant";
 
     private final String unit;
     private final boolean perPod;

@@ -47,6 +47,31 @@ public class MetricsService {
         return charts(apps.apps(), metric, range);
     }
 
+    /**
+     * The caller's tenant's quota in use over a range, percent of its plan's limit per resource (one
+     * series each: CPU and memory reserved, replicas, …), as a chart named {@link Metric#TENANT}.
+     */
+    private static final java.util.Set<String> QUOTA_SHOWN = java.util.Set.of("requests.cpu", "requests.memory",
+            "pods");
+
+    public Chart quota(TimeRange range) {
+        var cannot = source.cannotAnswer(Metric.QUOTA, range);
+        if (cannot.isPresent()) {
+            return Chart.unavailable(Metric.TENANT, Metric.QUOTA, range, cannot.get());
+        }
+        String namespace = tenants.current().slug().namespace();
+        try {
+            Map<String, List<Series>> answer = source.query(namespace, List.of(Metric.TENANT), Metric.QUOTA, range,
+                    clock.instant());
+            // what a plan sells: CPU and memory reserved, replicas (the other limits rarely bind)
+            List<Series> shown = answer.getOrDefault(Metric.TENANT, List.of()).stream()
+                    .filter(s -> QUOTA_SHOWN.contains(s.label())).toList();
+            return new Chart(Metric.TENANT, Metric.QUOTA, range, shown, null);
+        } catch (MetricsUnavailable down) {
+            return Chart.unavailable(Metric.TENANT, Metric.QUOTA, range, down.why());
+        }
+    }
+
     /** Where the numbers come from, for the Monitoring page's footnote. */
     public boolean usesPrometheus() {
         return settings.usesPrometheus();

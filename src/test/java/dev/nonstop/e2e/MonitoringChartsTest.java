@@ -112,6 +112,10 @@ class MonitoringChartsTest {
         assertThat(page.locator("#monitoring-web-replicas")).hasAttribute("data-drawn", "true");
         assertThat(cpu).hasAttribute("aria-label", java.util.regex.Pattern.compile("CPU, last 15 minutes: web-.+ m"));
         assertThat(page.locator("#monitoring-web-requests-unavailable")).containsText("Prometheus");
+        // the tenant's quota in use over time, one line per limit, named in words
+        assertThat(page.locator("#monitoring-tenant-quota")).hasAttribute("data-drawn", "true");
+        assertThat(page.locator("#monitoring-tenant-quota")).hasAttribute("aria-label",
+                java.util.regex.Pattern.compile("Quota in use .*, last 15 minutes: .*Replicas \\(pods\\) [0-9.]+ %.*"));
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/monitoring.png"))
                 .setFullPage(true));
 

@@ -92,6 +92,18 @@ class MetricsServiceTest {
         // the hour held for an app with two replicas stays small (goal: under 50 KB)
         assertThat(builtIn.bytesFor(owner.slug().namespace(), "web")).isLessThan(50 * 1024);
 
+        // the tenant's quota in use: a percent of each of its plan's limits, as the cluster counts it
+        within(Duration.ofSeconds(30), () -> {
+            var quota = cluster.resourceQuotas().inNamespace(owner.slug().namespace()).list().getItems().getFirst();
+            assertThat(quota.getStatus().getUsed().get("pods").getNumericalAmount().intValue()).isEqualTo(2);
+            builtIn.sample();
+            double expected = 100.0 * 2 / quota.getStatus().getHard().get("pods").getNumericalAmount().doubleValue();
+            Chart quotaChart = metrics.quota(TimeRange.MINUTES_15);
+            assertThat(quotaChart.series()).extracting(Series::label).containsExactly("pods", "requests.cpu", "requests.memory");
+            assertThat(quotaChart.series().stream().filter(s -> s.label().equals("pods")).findFirst().orElseThrow().last()).isCloseTo(expected, org.assertj.core.data.Offset.offset(0.01));
+        });
+        assertThat(metrics.quota(TimeRange.HOURS_6).unavailable().key()).isEqualTo("metrics.needs-prometheus.range");
+
         // what needs Prometheus says so instead of an empty chart
         assertThat(metrics.chart(app.id(), Metric.REQUESTS, TimeRange.MINUTES_15).unavailable().key())
                 .isEqualTo("metrics.needs-prometheus.metric");
@@ -120,6 +132,9 @@ class MetricsServiceTest {
             assertThat(metrics.charts(metric, TimeRange.MINUTES_15)).isEmpty();
         }
         assertThatThrownBy(() -> metrics.markers(app.id(), TimeRange.HOUR_1)).isInstanceOf(NotFound.class);
+        // its quota chart is its own: none of the first tenant's two replicas
+        ((BuiltInMetrics) source).sample();
+        assertThat(metrics.quota(TimeRange.MINUTES_15).series()).allSatisfy(s -> assertThat(s.last()).isZero());
         fixtures.signOut();
         fixtures.signInAs(owner.email().value());
     }

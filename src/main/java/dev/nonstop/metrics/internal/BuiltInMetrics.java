@@ -72,6 +72,9 @@ public final class BuiltInMetrics implements MetricsSource, AutoCloseable {
     private final Clock clock;
     private final int capacity;
     private final Map<String, AppWindow> apps = new ConcurrentHashMap<>();
+    private final ClusterCache<io.fabric8.kubernetes.api.model.ResourceQuota> quotas;
+    /** Quota use per tenant namespace: one window per limited resource (percent of the limit, first value). */
+    private final Map<String, Map<String, Window>> quotaUse = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scraper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "metrics-scraper");
         thread.setDaemon(true);
@@ -79,8 +82,10 @@ public final class BuiltInMetrics implements MetricsSource, AutoCloseable {
     });
 
     public BuiltInMetrics(KubernetesClient client, ClusterCache<Deployment> deployments, ClusterCache<Pod> pods,
-                          Clock clock, Duration interval) {
+                          ClusterCache<io.fabric8.kubernetes.api.model.ResourceQuota> quotas, Clock clock,
+                          Duration interval) {
         this.client = client;
+        this.quotas = quotas;
         this.deployments = deployments;
         this.pods = pods;
         this.clock = clock;
@@ -130,7 +135,25 @@ public final class BuiltInMetrics implements MetricsSource, AutoCloseable {
             }
             window(pod.getMetadata().getNamespace(), app).pod(pod.getMetadata().getName()).add(now, cpu, memory);
         }
+        for (var quota : quotas.all()) {
+            var status = quota.getStatus();
+            if (status == null || status.getHard() == null || status.getUsed() == null) {
+                continue;
+            }
+            Map<String, Window> windows = quotaUse.computeIfAbsent(quota.getMetadata().getNamespace(),
+                    k -> new ConcurrentHashMap<>());
+            status.getHard().forEach((resource, hard) -> {
+                BigDecimal limit = amount(hard);
+                if (limit.signum() > 0) {
+                    double percent = amount(status.getUsed().get(resource)).multiply(BigDecimal.valueOf(100))
+                            .divide(limit, 2, java.math.RoundingMode.HALF_UP).doubleValue();
+                    windows.computeIfAbsent(resource, r -> new Window(capacity)).add(now, percent, 0);
+                }
+            });
+        }
         long forgetBefore = now - KEPT.toMillis();
+        quotaUse.values().forEach(w -> w.values().removeIf(r -> r.newest() < forgetBefore));
+        quotaUse.values().removeIf(Map::isEmpty);
         apps.values().forEach(w -> w.pods.values().removeIf(p -> p.newest() < forgetBefore));
         apps.values().removeIf(w -> w.replicas.newest() < forgetBefore && w.pods.isEmpty());
     }
@@ -177,6 +200,14 @@ public final class BuiltInMetrics implements MetricsSource, AutoCloseable {
                                            TimeRange range, Instant now) {
         long from = now.toEpochMilli() - range.span().toMillis();
         Map<String, List<Series>> answer = new HashMap<>();
+        if (metric == Metric.QUOTA) {
+            List<Series> series = new ArrayList<>();
+            quotaUse.getOrDefault(namespace, Map.of()).entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> new Series(e.getKey(), e.getValue().since(from, true)))
+                    .filter(s -> !s.points().isEmpty()).forEach(series::add);
+            answer.put(Metric.TENANT, series);
+            return answer;
+        }
         for (String app : names) {
             AppWindow w = apps.get(namespace + "/" + app);
             if (w == null) {

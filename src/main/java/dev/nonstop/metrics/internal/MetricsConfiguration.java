@@ -29,7 +29,8 @@ class MetricsConfiguration {
                     settings.timeout());
         } else {
             BuiltInMetrics builtIn = new BuiltInMetrics(client, informers.managed(Deployment.class),
-                    informers.managed(io.fabric8.kubernetes.api.model.Pod.class), clock,
+                    informers.managed(io.fabric8.kubernetes.api.model.Pod.class),
+                    informers.managed(io.fabric8.kubernetes.api.model.ResourceQuota.class), clock,
                     settings.interval());
             builtIn.start(settings.interval());
             source = builtIn;

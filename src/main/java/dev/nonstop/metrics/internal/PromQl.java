@@ -45,6 +45,9 @@ public final class PromQl {
             case LATENCY_P95 -> List.of("1000 * histogram_quantile(0.95, sum by (app, le) (label_replace("
                     + "rate(http_server_requests_seconds_bucket{" + pods + "}[" + window + "]), \"app\", \"$1\", "
                     + "\"pod\", \"(.+)" + POD_SUFFIX + "\")))");
+            case QUOTA -> List.of("100 * sum by (resource) (kube_resourcequota{namespace=\"" + checked(namespace)
+                    + "\",type=\"used\"}) / sum by (resource) (kube_resourcequota{namespace=\"" + checked(namespace)
+                    + "\",type=\"hard\"} > 0)");
             case REPLICAS -> List.of(
                     deployments("kube_deployment_status_replicas_ready", namespace, apps),
                     deployments("kube_deployment_spec_replicas", namespace, apps));

@@ -81,7 +81,11 @@ public final class PrometheusMetrics implements MetricsSource {
             String label = metric == Metric.REPLICAS ? (i == 0 ? "ready" : "desired") : null;
             for (JsonNode series : result) {
                 String pod = series.path("metric").path("pod").asString("");
-                String app = pod.isEmpty() ? series.path("metric").path("app").asString("") : appOf(pod, apps);
+                String app = metric == Metric.QUOTA ? Metric.TENANT
+                        : pod.isEmpty() ? series.path("metric").path("app").asString("") : appOf(pod, apps);
+                if (metric == Metric.QUOTA) {
+                    pod = series.path("metric").path("resource").asString("");
+                }
                 if (app.isEmpty()) {
                     continue;
                 }

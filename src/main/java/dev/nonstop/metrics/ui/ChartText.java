@@ -29,7 +29,8 @@ final class ChartText {
     }
 
     static String label(Component in, Chart chart, String series) {
-        return chart.metric() == Metric.REPLICAS ? in.getTranslation("metric.series." + series) : series;
+        return chart.metric() == Metric.REPLICAS ? in.getTranslation("metric.series." + series)
+                : chart.metric() == Metric.QUOTA ? in.getTranslation("quota.resource." + series) : series;
     }
 
     /** E.g. "CPU, last 15 minutes: web-7d9-x2 23 m, web-7d9-k4 25 m" or "no data yet". */

@@ -39,6 +39,8 @@ public class MonitoringView extends VerticalLayout implements HasDynamicTitle {
     /** One grid of charts per app, kept so that a refresh moves the lines instead of redrawing. */
     final Map<String, ChartGrid> grids = new LinkedHashMap<>();
     final Paragraph footnote = new Paragraph();
+    /** The tenant's quota in use over the range, one line per limited resource. */
+    final ChartGrid quota = new ChartGrid("monitoring-tenant");
     /** Whether the apps were drawn once (a tenant without apps gets its empty state on the first draw). */
     private boolean drawn;
 
@@ -67,7 +69,7 @@ public class MonitoringView extends VerticalLayout implements HasDynamicTitle {
         footnote.addClassNames("nonstop-hint");
         footnote.setText(getTranslation(metrics.usesPrometheus() ? "monitoring.source.prometheus"
                 : "monitoring.source.built-in"));
-        add(new H2(getTranslation("nav.monitoring")), new H3(getTranslation("alert.title")), firing, past, chat, range, apps,
+        add(new H2(getTranslation("nav.monitoring")), new H3(getTranslation("alert.title")), firing, past, chat, range, quota, apps,
                 footnote);
         refresh();
         Refreshing.every(this, metrics.refreshEvery(), this::refresh);
@@ -79,6 +81,7 @@ public class MonitoringView extends VerticalLayout implements HasDynamicTitle {
         for (Metric metric : SHOWN) {
             byMetric.put(metric, metrics.charts(metric, range.getValue()));
         }
+        quota.show(List.of(metrics.quota(range.getValue())));
         List<String> names = byMetric.get(Metric.CPU).stream().map(Chart::app).toList();
         if (!drawn || !names.equals(List.copyOf(grids.keySet()))) {
             drawn = true;

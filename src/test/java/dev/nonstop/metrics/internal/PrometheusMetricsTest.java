@@ -49,6 +49,10 @@ class PrometheusMetricsTest {
         client = sandbox.newClient();
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
                 .create();
+        client.resource(new io.fabric8.kubernetes.api.model.ResourceQuotaBuilder().withNewMetadata()
+                .withName("compute").withNamespace(NS).endMetadata().withNewSpec()
+                .addToHard("pods", new Quantity("10")).addToHard("requests.cpu", new Quantity("2")).endSpec()
+                .build()).create();
         for (String app : List.of("web", "web-api")) {
             Map<String, String> labels = Map.of("app.kubernetes.io/instance", app,
                     "app.kubernetes.io/managed-by", "nonstop");
@@ -132,6 +136,18 @@ class PrometheusMetricsTest {
                 source.query(NS, List.of("web"), metric, range, Instant.now());
             }
         }
+    }
+
+    @Test
+    void the_tenants_quota_use_over_time_is_a_percent_of_each_limit() {
+        // 4 pods of 10, 4 x 200m of 2 CPUs reserved
+        scraped(() -> assertThat(source.query(NS, List.of(Metric.TENANT), Metric.QUOTA, TimeRange.MINUTES_15,
+                Instant.now()).getOrDefault(Metric.TENANT, List.of())).extracting(Series::label, Series::last)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("pods", 40.0),
+                        org.assertj.core.groups.Tuple.tuple("requests.cpu", 40.0)));
+        // another namespace's quota is never part of the answer
+        assertThat(source.query("t-other", List.of(Metric.TENANT), Metric.QUOTA, TimeRange.MINUTES_15,
+                Instant.now())).isEmpty();
     }
 
     @Test
