@@ -45,6 +45,12 @@ public final class PrometheusServer implements AutoCloseable {
      */
     public static PrometheusServer scraping(dev.nonstop.sandbox.Sandbox sandbox, @Nullable String rules,
                                             @Nullable String alertmanager) {
+        return scraping(sandbox, rules, alertmanager, Duration.ofSeconds(1));
+    }
+
+    /** The same, scraping every {@code interval} (benchmarks: thousands of pods need a real interval). */
+    public static PrometheusServer scraping(dev.nonstop.sandbox.Sandbox sandbox, @Nullable String rules,
+                                            @Nullable String alertmanager, Duration interval) {
         if (!Files.isExecutable(BINARY)) {
             String message = "No Prometheus at " + BINARY + ": install it with 'apt-get install -y prometheus'";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -57,7 +63,7 @@ public final class PrometheusServer implements AutoCloseable {
             Path tokenFile = dir.resolve("token");
             Files.writeString(tokenFile, sandbox.token());
             Path config = dir.resolve("prometheus.yml");
-            String yaml = sandbox.prometheusConfig(tokenFile, Duration.ofSeconds(1));
+            String yaml = sandbox.prometheusConfig(tokenFile, interval);
             if (rules != null) {
                 Files.writeString(dir.resolve("rules.yml"), rules);
                 yaml += "rule_files:\n  - " + dir.resolve("rules.yml") + "\n";
