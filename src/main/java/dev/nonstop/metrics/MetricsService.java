@@ -20,15 +20,18 @@ import org.springframework.stereotype.Service;
 public class MetricsService {
 
     private final AppService apps;
+    private final dev.nonstop.app.AppInsightService insight;
     private final dev.nonstop.app.FailoverService failovers;
     private final TenantService tenants;
     private final MetricsSource source;
     private final Clock clock;
     private final MetricsSettings settings;
 
-    MetricsService(AppService apps, dev.nonstop.app.FailoverService failovers, TenantService tenants,
-                   MetricsSource source, Clock clock, MetricsSettings settings) {
+    MetricsService(AppService apps, dev.nonstop.app.AppInsightService insight,
+                   dev.nonstop.app.FailoverService failovers, TenantService tenants, MetricsSource source, Clock clock,
+                   MetricsSettings settings) {
         this.apps = apps;
+        this.insight = insight;
         this.failovers = failovers;
         this.tenants = tenants;
         this.source = source;
@@ -40,6 +43,27 @@ public class MetricsService {
     public Chart chart(long appId, Metric metric, TimeRange range) {
         App app = apps.get(appId);
         return charts(List.of(app), metric, range).getFirst();
+    }
+
+    /**
+     * One app's chart for its detail page: for CPU and memory per pod, also a line at each replica's
+     * request and limit (its size), so "how close to the limit" reads at a glance.
+     */
+    public Chart chartWithinSize(long appId, Metric metric, TimeRange range) {
+        App app = apps.get(appId);
+        Chart chart = charts(List.of(app), metric, range).getFirst();
+        if (chart.unavailable() != null || (metric != Metric.CPU && metric != Metric.MEMORY)) {
+            return chart;
+        }
+        var size = app.size();
+        double request = metric == Metric.CPU ? size.cpuRequestMilli() : size.memoryRequestMib();
+        double limit = metric == Metric.CPU ? size.cpuLimitMilli() : size.memoryLimitMib();
+        long to = clock.millis();
+        long from = to - range.span().toMillis();
+        List<Series> series = new java.util.ArrayList<>(chart.series());
+        series.add(new Series(Series.REQUEST, List.of(new Series.Point(from, request), new Series.Point(to, request))));
+        series.add(new Series(Series.LIMIT, List.of(new Series.Point(from, limit), new Series.Point(to, limit))));
+        return new Chart(chart.app(), metric, range, series, null);
     }
 
     /** The metric over a range for every app of the caller's tenant, in the apps' order (one query). */
@@ -90,6 +114,21 @@ public class MetricsService {
         failovers.drills(appId).stream().filter(d -> d.startedAt().isAfter(from)).forEach(d -> markers.add(
                 new Marker(d.startedAt(), dev.nonstop.common.Message.of(d.zoneLost() ? "metric.marker.zone-drill"
                         : "metric.marker.drill"))));
+        // scaling: where the desired replicas change in the replicas chart (either source)
+        Chart replicas = chart(appId, Metric.REPLICAS, range);
+        replicas.series().stream().filter(s -> s.label().equals("desired")).findFirst().ifPresent(desired -> {
+            List<Series.Point> points = desired.points();
+            for (int i = 1; i < points.size(); i++) {
+                if (points.get(i).value() != points.get(i - 1).value()) {
+                    markers.add(new Marker(Instant.ofEpochMilli(points.get(i).at()), dev.nonstop.common.Message.of(
+                            "metric.marker.scaled", (int) points.get(i).value())));
+                }
+            }
+        });
+        // restarts: the kubelet backing off a crashing container
+        insight.events(appId).stream().filter(e -> "BackOff".equals(e.reason()) && e.at() != null
+                && e.at().isAfter(from)).forEach(e -> markers.add(new Marker(e.at(),
+                dev.nonstop.common.Message.of("metric.marker.restart"))));
         markers.sort(java.util.Comparator.comparing(Marker::at));
         return markers;
     }

@@ -8,6 +8,10 @@ import java.util.List;
  */
 public record Series(String label, List<Point> points) {
 
+    /** The labels of the flat lines drawn at a replica's request and limit (CPU and memory, detail page). */
+    public static final String REQUEST = "request";
+    public static final String LIMIT = "limit";
+
     public Series {
         points = List.copyOf(points);
     }

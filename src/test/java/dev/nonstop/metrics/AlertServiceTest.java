@@ -38,6 +38,7 @@ class AlertServiceTest {
 
     @Autowired Fixtures fixtures;
     @Autowired AlertService alerts;
+    @Autowired MetricsService metrics;
     @Autowired StateAlerts stateAlerts;
     @Autowired AppService apps;
     @Autowired BuildService builds;
@@ -86,6 +87,9 @@ class AlertServiceTest {
             assertThat(firingKinds()).contains("CRASH_LOOP");
         });
         assertThat(firingKinds()).doesNotContain("NOT_REDUNDANT");
+        // the crashes are restarts on the charts' time axis too
+        within(Duration.ofSeconds(30), () -> assertThat(metrics.markers(app.id(), TimeRange.MINUTES_15))
+                .extracting(m -> m.label().key()).contains("metric.marker.restart"));
         Instant later = clock.instant().plus(Duration.ofSeconds(61));
         stateAlerts.evaluate(later);
         stateAlerts.evaluate(later.plusSeconds(15));

@@ -92,6 +92,13 @@ class MetricsServiceTest {
         // the hour held for an app with two replicas stays small (goal: under 50 KB)
         assertThat(builtIn.bytesFor(owner.slug().namespace(), "web")).isLessThan(50 * 1024);
 
+        // the detail page's CPU and memory carry each replica's request and limit as lines
+        Chart cpuWithin = metrics.chartWithinSize(app.id(), Metric.CPU, TimeRange.MINUTES_15);
+        assertThat(cpuWithin.series()).filteredOn(s -> s.label().equals(Series.REQUEST)).singleElement()
+                .satisfies(s -> assertThat(s.last()).isEqualTo(app.size().cpuRequestMilli()));
+        assertThat(metrics.chartWithinSize(app.id(), Metric.MEMORY, TimeRange.MINUTES_15).series())
+                .filteredOn(s -> s.label().equals(Series.LIMIT)).singleElement()
+                .satisfies(s -> assertThat(s.last()).isEqualTo(app.size().memoryLimitMib()));
         // the tenant's quota in use: a percent of each of its plan's limits, as the cluster counts it
         within(Duration.ofSeconds(30), () -> {
             var quota = cluster.resourceQuotas().inNamespace(owner.slug().namespace()).list().getItems().getFirst();
@@ -104,6 +111,14 @@ class MetricsServiceTest {
         });
         assertThat(metrics.quota(TimeRange.HOURS_6).unavailable().key()).isEqualTo("metrics.needs-prometheus.range");
 
+        // scaling the app is a marker on the time axis (found where the desired replicas change)
+        apps.scale(app.id(), 3);
+        within(Duration.ofSeconds(30), () -> {
+            builtIn.sample();
+            assertThat(metrics.markers(app.id(), TimeRange.MINUTES_15)).extracting(m -> m.label().key())
+                    .contains("metric.marker.scaled");
+        });
+
         // what needs Prometheus says so instead of an empty chart
         assertThat(metrics.chart(app.id(), Metric.REQUESTS, TimeRange.MINUTES_15).unavailable().key())
                 .isEqualTo("metrics.needs-prometheus.metric");
@@ -111,10 +126,11 @@ class MetricsServiceTest {
                 .isEqualTo("metrics.needs-prometheus.range");
         assertThat(metrics.usesPrometheus()).isFalse();
 
-        // the deploy shows as a marker on the time axis
+        // the deploy and the change to three replicas show as markers on the time axis, in order
         assertThat(metrics.markers(app.id(), TimeRange.MINUTES_15)).extracting(m -> m.label().key(),
                 m -> m.label().args()).containsExactly(org.assertj.core.groups.Tuple.tuple("metric.marker.release",
-                        java.util.List.of(1)));
+                        java.util.List.of(1)), org.assertj.core.groups.Tuple.tuple("metric.marker.scaled",
+                        java.util.List.of(3)));
     }
 
     @Test

@@ -40,7 +40,7 @@ final class AppChartsPanel extends VerticalLayout {
     }
 
     void refresh() {
-        grid.show(SHOWN.stream().map(m -> metrics.chart(appId, m, range.getValue())).toList(),
+        grid.show(SHOWN.stream().map(m -> metrics.chartWithinSize(appId, m, range.getValue())).toList(),
                 metrics.markers(appId, range.getValue()).stream().map(m -> new ApexChart.Marker(m.at().toEpochMilli(),
                         dev.nonstop.uikit.Messages.of(this, m.label()))).toList());
     }

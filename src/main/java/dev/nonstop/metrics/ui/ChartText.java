@@ -29,7 +29,8 @@ final class ChartText {
     }
 
     static String label(Component in, Chart chart, String series) {
-        return chart.metric() == Metric.REPLICAS ? in.getTranslation("metric.series." + series)
+        return chart.metric() == Metric.REPLICAS || series.equals(Series.REQUEST) || series.equals(Series.LIMIT)
+                ? in.getTranslation("metric.series." + series)
                 : chart.metric() == Metric.QUOTA ? in.getTranslation("quota.resource." + series) : series;
     }
 
