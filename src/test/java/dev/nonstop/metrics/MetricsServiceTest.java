@@ -145,6 +145,8 @@ class MetricsServiceTest {
         for (Metric metric : Metric.values()) {
             assertThatThrownBy(() -> metrics.chart(app.id(), metric, TimeRange.MINUTES_15))
                     .isInstanceOf(NotFound.class);
+            assertThatThrownBy(() -> metrics.chartWithinSize(app.id(), metric, TimeRange.MINUTES_15))
+                    .isInstanceOf(NotFound.class);
             assertThat(metrics.charts(metric, TimeRange.MINUTES_15)).isEmpty();
         }
         assertThatThrownBy(() -> metrics.markers(app.id(), TimeRange.HOUR_1)).isInstanceOf(NotFound.class);
