@@ -9,7 +9,6 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.http.conn.DnsResolver;
 
@@ -79,22 +78,17 @@ public final class HookAddress {
 
     /** The host's addresses, each checked; a {@link UserError} naming the first that is not public. */
     List<InetAddress> publicAddresses(String host) {
-        if (testHosts.contains(host.toLowerCase(Locale.ROOT))) {
-            try {
-                return dns.resolve(host);
-            } catch (UnknownHostException e) {
-                throw new UserError("alert.hook.unknown-host", host);
-            }
-        }
         List<InetAddress> addresses;
         try {
             addresses = dns.resolve(host);
         } catch (UnknownHostException e) {
             throw new UserError("alert.hook.unknown-host", host);
         }
+        if (testHosts.contains(host.toLowerCase(Locale.ROOT))) {
+            return addresses;
+        }
         for (InetAddress address : addresses) {
-            Optional<String> refusal = PublicAddresses.refusal(address);
-            if (refusal.isPresent()) {
+            if (PublicAddresses.refusal(address).isPresent()) {
                 throw new UserError("alert.hook.not-public", host, address.getHostAddress());
             }
         }
