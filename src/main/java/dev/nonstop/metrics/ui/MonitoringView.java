@@ -58,6 +58,7 @@ public class MonitoringView extends VerticalLayout implements HasDynamicTitle {
         Details chat = new Details(getTranslation("alert.hook.title"),
                 new AlertHookPanel(hooks, caller.require().isOwner()));
         chat.setId("monitoring-alert-hook-details");
+        chat.setWidthFull();
         setId("monitoring");
         range.setId("monitoring-range");
         range.setLabel(getTranslation("monitoring.range"));
