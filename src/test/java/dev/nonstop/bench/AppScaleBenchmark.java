@@ -216,8 +216,15 @@ class AppScaleBenchmark {
     }
 
     private boolean ready(int expected) {
-        List<Deployment> all = cluster.apps().deployments().inAnyNamespace().withLabel(KubeLabels.MANAGED_BY,
-                KubeLabels.MANAGER).list().getItems();
+        List<Deployment> all;
+        try {
+            all = cluster.apps().deployments().inAnyNamespace().withLabel(KubeLabels.MANAGED_BY,
+                    KubeLabels.MANAGER).list().getItems();
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException slow) {
+            // a list of 10,000 Deployments can wait behind the converging sandbox: ask again next round
+            log("  (list not answered: %s)", slow.getMessage());
+            return false;
+        }
         long ready = all.stream().filter(d -> d.getStatus() != null && d.getStatus().getReadyReplicas() != null
                 && d.getStatus().getReadyReplicas() >= 2).count();
         log("  %d of %d Deployments ready", ready, expected);
