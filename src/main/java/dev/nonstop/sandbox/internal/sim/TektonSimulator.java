@@ -43,17 +43,17 @@ public final class TektonSimulator {
 
     private final SimContext sim;
     private final SharedIndexInformer<GenericKubernetesResource> runs;
-    /** The Pipelines read in this pass, by namespace/name: many runs share one. */
-    private final Map<String, java.util.Optional<GenericKubernetesResource>> pipelines = new java.util.HashMap<>();
+    private final PipelineTasks pipelines;
 
     public TektonSimulator(SimContext sim) {
         this.sim = sim;
+        this.pipelines = new PipelineTasks(sim);
         this.runs = sim.client.genericKubernetesResources("tekton.dev/v1", "PipelineRun").inAnyNamespace().inform();
     }
 
     public void tick() {
         Instant now = sim.now();
-        pipelines.clear();
+        pipelines.newPass();
         for (GenericKubernetesResource run : runs.getStore().list()) {
             if (isDone(run)) {
                 continue;
@@ -76,63 +76,6 @@ public final class TektonSimulator {
         return status(run).get("completionTime") != null;
     }
 
-    private List<String> tasks(GenericKubernetesResource run) {
-        Object spec = run.getAdditionalProperties().get("spec");
-        if (spec instanceof Map<?, ?> map && map.get("pipelineRef") instanceof Map<?, ?> ref
-                && ref.get("name") instanceof String name) {
-            String namespace = run.getMetadata().getNamespace();
-            GenericKubernetesResource pipeline = pipelines.computeIfAbsent(namespace + "/" + name, key ->
-                    java.util.Optional.ofNullable(sim.client.genericKubernetesResources("tekton.dev/v1", "Pipeline")
-                            .inNamespace(namespace).withName(name).get())).orElse(null);
-            if (pipeline != null && pipeline.getAdditionalProperties().get("spec") instanceof Map<?, ?> pspec
-                    && pspec.get("tasks") instanceof List<?> list && !list.isEmpty()) {
-                List<String> names = new ArrayList<>();
-                list.forEach(t -> {
-                    if (whenHolds(run, pspec, (Map<?, ?>) t)) {
-                        names.add(String.valueOf(((Map<?, ?>) t).get("name")));
-                    }
-                });
-                return names;
-            }
-        }
-        return DEFAULT_TASKS;
-    }
-
-    /**
-     * A pipeline task's {@code when} expressions over {@code $(params.x)} (operators in and notin), as
-     * Tekton evaluates them; a task whose expressions are false is skipped.
-     */
-    private static boolean whenHolds(GenericKubernetesResource run, Map<?, ?> pipelineSpec, Map<?, ?> task) {
-        if (!(task.get("when") instanceof List<?> expressions)) {
-            return true;
-        }
-        for (Object e : expressions) {
-            Map<?, ?> expression = (Map<?, ?>) e;
-            String input = String.valueOf(expression.get("input"));
-            java.util.regex.Matcher ref = java.util.regex.Pattern.compile("\\$\\(params\\.([\\w-]+)\\)")
-                    .matcher(input);
-            String value = input;
-            if (ref.matches()) {
-                String name = ref.group(1);
-                value = param(run, name);
-                if (value.isEmpty() && pipelineSpec.get("params") instanceof List<?> declared) {
-                    for (Object d : declared) {
-                        Map<?, ?> param = (Map<?, ?>) d;
-                        if (name.equals(param.get("name")) && param.get("default") != null) {
-                            value = String.valueOf(param.get("default"));
-                        }
-                    }
-                }
-            }
-            List<?> values = expression.get("values") instanceof List<?> v ? v : List.of();
-            boolean in = values.contains(value);
-            if ("notin".equals(expression.get("operator")) == in) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static boolean cancelled(GenericKubernetesResource run) {
         return run.getAdditionalProperties().get("spec") instanceof Map<?, ?> spec
                 && spec.get("status") instanceof String status && status.startsWith("Cancelled")
@@ -148,7 +91,7 @@ public final class TektonSimulator {
         Duration perTask = Duration.ofSeconds(Long.parseLong(annotations.getOrDefault(TASK_SECONDS, "10")));
         var rule = sim.buildFaults.match(param(run, "repo-url"));
         String failAt = rule.map(BuildFaults.Rule::task).orElse(annotations.get(FAIL_AT));
-        List<String> tasks = tasks(run);
+        List<String> tasks = pipelines.tasks(run);
         List<Map<String, Object>> children = new ArrayList<>();
         String outcome = "Running";
         String message = "";
