@@ -88,7 +88,7 @@ abstract class AppTestBase {
 
     protected Build built() {
         Build build = builds.start(source.id());
-        within(SOON, () -> assertThat(builds.get(build.id()).status()).isEqualTo(BuildStatus.SUCCEEDED));
+        within(dev.nonstop.testsupport.Eventually.A_BUILD, () -> assertThat(builds.get(build.id()).status()).isEqualTo(BuildStatus.SUCCEEDED));
         return builds.get(build.id());
     }
 

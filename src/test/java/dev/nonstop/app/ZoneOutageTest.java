@@ -79,7 +79,7 @@ class ZoneOutageTest extends AppTestBase {
         BuildSource freeSource = builds.createSource("free-web", git.url("acme", "docker-app"), null,
                 builds.inspect(git.url("acme", "docker-app"), null).detection());
         Build freeBuild = builds.start(freeSource.id());
-        within(SOON, () -> assertThat(builds.get(freeBuild.id()).status()).isEqualTo(BuildStatus.SUCCEEDED));
+        within(dev.nonstop.testsupport.Eventually.A_BUILD, () -> assertThat(builds.get(freeBuild.id()).status()).isEqualTo(BuildStatus.SUCCEEDED));
         App freeApp = apps.deploy(freeBuild.id());
         within(SOON, () -> assertThat(apps.status(freeApp.id()).ready()).isEqualTo(2));
         assertThat(zonesOf(ns(), "web")).hasSize(2);

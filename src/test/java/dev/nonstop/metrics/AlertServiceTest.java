@@ -66,7 +66,7 @@ class AlertServiceTest {
         var source = builds.createSource("web", git.url("acme", "docker-app"), null,
                 builds.inspect(git.url("acme", "docker-app"), null).detection());
         Build build = builds.start(source.id());
-        within(Duration.ofSeconds(30), () -> assertThat(builds.get(build.id()).status())
+        within(dev.nonstop.testsupport.Eventually.A_BUILD, () -> assertThat(builds.get(build.id()).status())
                 .isEqualTo(BuildStatus.SUCCEEDED));
         return builds.get(build.id());
     }

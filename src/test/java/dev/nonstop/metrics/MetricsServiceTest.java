@@ -58,7 +58,7 @@ class MetricsServiceTest {
         var source = builds.createSource("web", git.url("acme", "docker-app"), null,
                 builds.inspect(git.url("acme", "docker-app"), null).detection());
         Build build = builds.start(source.id());
-        within(Duration.ofSeconds(30), () -> assertThat(builds.get(build.id()).status())
+        within(dev.nonstop.testsupport.Eventually.A_BUILD, () -> assertThat(builds.get(build.id()).status())
                 .isEqualTo(BuildStatus.SUCCEEDED));
         App app = apps.deploy(build.id());
         within(Duration.ofSeconds(30), () -> assertThat(apps.status(app.id()).ready()).isEqualTo(2));
